@@ -1,0 +1,116 @@
+#pragma once
+// N-dimensional (2D or 3D) row-major arrays: the common currency of every algorithm in core/.
+// Spatial axes follow numpy order (axis 0 slowest), as the method's reference code does.
+
+#include <array>
+#include <cassert>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace lightbox {
+
+inline constexpr int kMaxDims = 3;
+using Index = std::array<int64_t, kMaxDims>;
+
+struct Shape {
+  int ndim = 0;
+  Index size{1, 1, 1};
+
+  Shape() = default;
+  Shape(int64_t n0, int64_t n1) : ndim(2), size{n0, n1, 1} {}
+  Shape(int64_t n0, int64_t n1, int64_t n2) : ndim(3), size{n0, n1, n2} {}
+  static Shape fromVector(const std::vector<int64_t>& sizes);
+
+  int64_t operator[](int axis) const { return size[axis]; }
+  int64_t& operator[](int axis) { return size[axis]; }
+  int64_t count() const {
+    int64_t n = 1;
+    for (int d = 0; d < ndim; ++d) n *= size[d];
+    return n;
+  }
+  /// Row-major stride of `axis` in elements.
+  int64_t stride(int axis) const {
+    int64_t s = 1;
+    for (int d = ndim - 1; d > axis; --d) s *= size[d];
+    return s;
+  }
+  int64_t minSize() const {
+    int64_t m = size[0];
+    for (int d = 1; d < ndim; ++d) m = size[d] < m ? size[d] : m;
+    return m;
+  }
+  int64_t linear(const Index& i) const {
+    int64_t o = 0;
+    for (int d = 0; d < ndim; ++d) o = o * size[d] + i[d];
+    return o;
+  }
+  Index unravel(int64_t linearIndex) const {
+    Index i{0, 0, 0};
+    for (int d = ndim - 1; d >= 0; --d) {
+      i[d] = linearIndex % size[d];
+      linearIndex /= size[d];
+    }
+    return i;
+  }
+  bool contains(const Index& i) const {
+    for (int d = 0; d < ndim; ++d)
+      if (i[d] < 0 || i[d] >= size[d]) return false;
+    return true;
+  }
+  bool operator==(const Shape& o) const {
+    if (ndim != o.ndim) return false;
+    for (int d = 0; d < ndim; ++d)
+      if (size[d] != o.size[d]) return false;
+    return true;
+  }
+  std::string toString() const;
+};
+
+/// Advances a multi-index over `shape` in row-major order; returns false after the last element.
+inline bool nextIndex(Index& i, const Shape& shape) {
+  for (int d = shape.ndim - 1; d >= 0; --d) {
+    if (++i[d] < shape.size[d]) return true;
+    i[d] = 0;
+  }
+  return false;
+}
+
+/// An axis-aligned box inside a larger grid: voxels corner[d] .. corner[d]+size[d]-1.
+struct Box {
+  Index corner{0, 0, 0};
+  Shape size;
+};
+
+template <typename T>
+class Grid {
+ public:
+  Grid() = default;
+  explicit Grid(const Shape& shape, T fill = T{}) : shape_(shape), data_(static_cast<size_t>(shape.count()), fill) {}
+
+  const Shape& shape() const { return shape_; }
+  int ndim() const { return shape_.ndim; }
+  int64_t count() const { return static_cast<int64_t>(data_.size()); }
+  bool empty() const { return data_.empty(); }
+
+  T* data() { return data_.data(); }
+  const T* data() const { return data_.data(); }
+  T& operator[](int64_t i) { return data_[static_cast<size_t>(i)]; }
+  const T& operator[](int64_t i) const { return data_[static_cast<size_t>(i)]; }
+  T& at(const Index& i) { return data_[static_cast<size_t>(shape_.linear(i))]; }
+  const T& at(const Index& i) const { return data_[static_cast<size_t>(shape_.linear(i))]; }
+  std::vector<T>& values() { return data_; }
+  const std::vector<T>& values() const { return data_; }
+
+ private:
+  Shape shape_;
+  std::vector<T> data_;
+};
+
+using Mask = Grid<uint8_t>; // 0 = false, 1 = true
+
+/// Number of true elements.
+int64_t countTrue(const Mask& m);
+
+}  // namespace lightbox

@@ -1,0 +1,55 @@
+#include "lightbox/core/training_samples.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "lightbox/core/positional_encoding.h"
+
+namespace lightbox {
+
+namespace {
+template <typename T>
+void reverseRows(T* data, int64_t count, int64_t rowLength) {
+  for (int64_t start = 0; start < count; start += rowLength) std::reverse(data + start, data + start + rowLength);
+}
+}  // namespace
+
+Image flipLastAxis(const Image& image) {
+  Image out = image;
+  reverseRows(out.data(), int64_t(out.values().size()), image.shape()[image.ndim() - 1]);
+  return out;
+}
+
+Mask flipLastAxis(const Mask& mask) {
+  Mask out = mask;
+  if (!out.empty()) reverseRows(out.data(), out.count(), mask.shape()[mask.ndim() - 1]);
+  return out;
+}
+
+TrainingSampleGenerator::TrainingSampleGenerator(std::shared_ptr<const ImageSet> images,
+                                                 std::vector<std::shared_ptr<const AnomalyTask>> tasks,
+                                                 const TaskSettings& settings, double flipProbability)
+    : images_(std::move(images)), tasks_(std::move(tasks)), settings_(settings), flipProbability_(flipProbability) {
+  if (!images_ || images_->empty()) throw std::invalid_argument("no images to generate samples from");
+  if (tasks_.empty()) throw std::invalid_argument("no synthetic tasks selected");
+}
+
+TrainingSample TrainingSampleGenerator::generate(uint64_t seed, uint64_t index) const {
+  Rng rng = Rng::forItem(seed, index);
+  TrainingSample s;
+  s.imageIndex = int(index % images_->size());
+  const ImageRecord& record = *(*images_)[size_t(s.imageIndex)];
+  s.flipped = rng.uniform() < flipProbability_;
+  const AnomalyTask& task = *tasks_[size_t(rng.randint(0, int64_t(tasks_.size()) - 1))];
+  if (s.flipped) {
+    s.normal = flipLastAxis(record.image);
+    s.synthetic = synthesise(task, s.normal, flipLastAxis(record.objectMask), settings_, rng);
+  } else {
+    s.normal = record.image;
+    s.synthetic = synthesise(task, s.normal, record.objectMask, settings_, rng);
+  }
+  s.positionalEncoding = cachedPositionalEncoding(record.image.shape());
+  return s;
+}
+
+}  // namespace lightbox

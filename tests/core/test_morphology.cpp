@@ -1,0 +1,506 @@
+// Distance transform, binary and grey morphology: hand-made cases with known answers, and the fast algorithms
+// against direct brute-force definitions on random 2D and 3D grids.
+#include <QtTest>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <vector>
+
+#include "lightbox/core/morphology.h"
+#include "lightbox/core/random.h"
+
+using lightbox::Box;
+using lightbox::Components;
+using lightbox::Grid;
+using lightbox::Index;
+using lightbox::Mask;
+using lightbox::Rng;
+using lightbox::Shape;
+
+namespace {
+
+void forEachIndex(const Shape& shape, const std::function<void(const Index&, int64_t)>& fn) {
+  Index i{0, 0, 0};
+  int64_t p = 0;
+  do fn(i, p++);
+  while (lightbox::nextIndex(i, shape));
+}
+
+Mask maskFromRows(const std::vector<std::vector<int>>& rows) {
+  Mask m(Shape(static_cast<int64_t>(rows.size()), static_cast<int64_t>(rows[0].size())));
+  forEachIndex(m.shape(), [&](const Index& i, int64_t p) {
+    m[p] = static_cast<uint8_t>(rows[static_cast<size_t>(i[0])][static_cast<size_t>(i[1])]);
+  });
+  return m;
+}
+
+Mask randomMask(const Shape& shape, double pTrue, uint64_t seed) {
+  Rng r(seed);
+  Mask m(shape);
+  for (auto& v : m.values()) v = r.bernoulli(pTrue) ? 1 : 0;
+  return m;
+}
+
+Grid<double> randomGrid(const Shape& shape, uint64_t seed) {
+  Rng r(seed);
+  Grid<double> g(shape);
+  // Few distinct levels, so that plateaus and ties (the hard cases for queue-based algorithms) are common.
+  for (auto& v : g.values()) v = static_cast<double>(r.randint(0, 5)) * 0.25;
+  return g;
+}
+
+/// Offsets of the connectivity-2 footprint, centre included: 3x3 in 2D, 3x3x3 minus the 8 corners in 3D.
+std::vector<Index> footprint(int ndim) {
+  std::vector<Index> offsets;
+  const int64_t r0 = ndim == 3 ? 1 : 0;
+  for (int64_t a = -r0; a <= r0; ++a)
+    for (int64_t b = -1; b <= 1; ++b)
+      for (int64_t c = -1; c <= 1; ++c) {
+        if (ndim == 3 && a != 0 && b != 0 && c != 0) continue;
+        offsets.push_back(ndim == 3 ? Index{a, b, c} : Index{b, c, 0});
+      }
+  return offsets;
+}
+
+/// Flat max or min over the footprint, with the grid extended by edge replication.
+Grid<double> bruteFlatFilter(const Grid<double>& g, bool takeMax) {
+  const Shape& s = g.shape();
+  Grid<double> out(s);
+  const auto offsets = footprint(s.ndim);
+  forEachIndex(s, [&](const Index& i, int64_t p) {
+    double v = g[p];
+    for (const Index& o : offsets) {
+      Index q = i;
+      for (int d = 0; d < s.ndim; ++d) q[d] = std::clamp<int64_t>(i[d] + o[d], 0, s[d] - 1);
+      v = takeMax ? std::max(v, g.at(q)) : std::min(v, g.at(q));
+    }
+    out[p] = v;
+  });
+  return out;
+}
+
+/// The defining fixed point r = max(mask, min of r over the footprint clipped to the grid), iterated from the seed.
+Grid<double> bruteReconstruction(const Grid<double>& seed, const Grid<double>& mask) {
+  const Shape& s = mask.shape();
+  const auto offsets = footprint(s.ndim);
+  Grid<double> r = seed;
+  for (bool changed = true; changed;) {
+    changed = false;
+    Grid<double> next(s);
+    forEachIndex(s, [&](const Index& i, int64_t p) {
+      double v = r[p];
+      for (const Index& o : offsets) {
+        Index q = i;
+        for (int d = 0; d < s.ndim; ++d) q[d] = i[d] + o[d];
+        if (s.contains(q)) v = std::min(v, r.at(q));
+      }
+      next[p] = std::max(v, mask[p]);
+      changed = changed || next[p] != r[p];
+    });
+    r = next;
+  }
+  return r;
+}
+
+bool onShell(const Shape& s, const Index& i) {
+  for (int d = 0; d < s.ndim; ++d)
+    if (i[d] == 0 || i[d] == s[d] - 1) return true;
+  return false;
+}
+
+/// Face-connected labels by repeated min-propagation of unique ids, renumbered in raster order of first element.
+Grid<int32_t> bruteLabels(const Mask& m) {
+  const Shape& s = m.shape();
+  Grid<int64_t> id(s, -1);
+  for (int64_t p = 0; p < m.count(); ++p)
+    if (m[p]) id[p] = p;
+  for (bool changed = true; changed;) {
+    changed = false;
+    forEachIndex(s, [&](const Index& i, int64_t p) {
+      if (!m[p]) return;
+      for (int d = 0; d < s.ndim; ++d)
+        for (int64_t step : {-1, 1}) {
+          Index q = i;
+          q[d] += step;
+          if (s.contains(q) && m.at(q) && id.at(q) < id[p]) {
+            id[p] = id.at(q);
+            changed = true;
+          }
+        }
+    });
+  }
+  Grid<int32_t> labels(s, 0);
+  std::vector<int64_t> firstSeen;
+  for (int64_t p = 0; p < m.count(); ++p) {
+    if (!m[p]) continue;
+    auto it = std::find(firstSeen.begin(), firstSeen.end(), id[p]);
+    if (it == firstSeen.end()) it = firstSeen.insert(firstSeen.end(), id[p]);
+    labels[p] = static_cast<int32_t>(it - firstSeen.begin()) + 1;
+  }
+  return labels;
+}
+
+void verifyBox(const Box& box, const Index& corner, const std::vector<int64_t>& size) {
+  for (size_t d = 0; d < size.size(); ++d) {
+    QCOMPARE(box.corner[d], corner[d]);
+    QCOMPARE(box.size[static_cast<int>(d)], size[d]);
+  }
+  QCOMPARE(box.size.ndim, static_cast<int>(size.size()));
+}
+
+}  // namespace
+
+Q_DECLARE_METATYPE(Shape)
+
+class TestMorphology : public QObject {
+  Q_OBJECT
+
+ private:
+  static void addShapes() {
+    QTest::addColumn<Shape>("shape");
+    QTest::newRow("17x23") << Shape(17, 23);
+    QTest::newRow("1x9") << Shape(1, 9);
+    QTest::newRow("30x4") << Shape(30, 4);
+    QTest::newRow("9x11x7") << Shape(9, 11, 7);
+    QTest::newRow("5x1x6") << Shape(5, 1, 6);
+    QTest::newRow("2x8x3") << Shape(2, 8, 3);
+    QTest::newRow("40x37") << Shape(40, 37);
+    QTest::newRow("14x15x16") << Shape(14, 15, 16);
+  }
+
+ private Q_SLOTS:
+  // ---- Euclidean distance transform ----
+
+  void edtMatchesBruteForce_data() { addShapes(); }
+  void edtMatchesBruteForce() {
+    QFETCH(Shape, shape);
+    for (double pTrue : {0.7, 0.98}) {
+      Mask m = randomMask(shape, pTrue, 21);
+      m[m.count() / 2] = 0;  // at least one background element
+      const Grid<double> edt = lightbox::euclideanDistanceTransform(m);
+      QVERIFY(edt.shape() == shape);
+      forEachIndex(shape, [&](const Index& i, int64_t p) {
+        double best = std::numeric_limits<double>::infinity();
+        if (m[p])
+          forEachIndex(shape, [&](const Index& j, int64_t q) {
+            if (m[q]) return;
+            double d2 = 0;
+            for (int d = 0; d < shape.ndim; ++d) d2 += static_cast<double>((i[d] - j[d]) * (i[d] - j[d]));
+            best = std::min(best, d2);
+          });
+        const double expected = m[p] ? std::sqrt(best) : 0.0;
+        QVERIFY2(std::abs(edt[p] - expected) < 1e-12, qPrintable(QString("%1 vs %2").arg(edt[p]).arg(expected)));
+      });
+    }
+  }
+
+  void edtKnownValues() {
+    const Grid<double> line = lightbox::euclideanDistanceTransform(maskFromRows({{0, 1, 1, 1, 1, 1, 0}}));
+    const double expected[] = {0, 1, 2, 3, 2, 1, 0};
+    for (int k = 0; k < 7; ++k) QCOMPARE(line[k], expected[k]);
+    // The outside of the grid is not background: distance to the single hole in the middle.
+    Mask m(Shape(5, 5), 1);
+    m.at({2, 2, 0}) = 0;
+    const Grid<double> edt = lightbox::euclideanDistanceTransform(m);
+    QCOMPARE(edt.at({0, 0, 0}), std::sqrt(8.0));
+    QCOMPARE(edt.at({2, 0, 0}), 2.0);
+    QCOMPARE(edt.at({1, 2, 0}), 1.0);
+    QCOMPARE(edt.at({2, 2, 0}), 0.0);
+  }
+
+  // Our documented choice where scipy is undefined: with no background, distance to the outside of the grid.
+  void edtWithoutBackgroundMeasuresToOutside() {
+    const Grid<double> edt = lightbox::euclideanDistanceTransform(Mask(Shape(3, 4), 1));
+    const double expected[] = {1, 1, 1, 1, 1, 2, 2, 1, 1, 1, 1, 1};
+    for (int k = 0; k < 12; ++k) QCOMPARE(edt[k], expected[k]);
+    const Grid<double> edt3 = lightbox::euclideanDistanceTransform(Mask(Shape(5, 7, 9), 1));
+    QCOMPARE(edt3.at({2, 3, 4}), 3.0);
+    QCOMPARE(edt3.at({1, 3, 4}), 2.0);
+  }
+
+  // ---- binary morphology ----
+
+  void erosionHandMade() {
+    const Mask square =
+        maskFromRows({{0, 0, 0, 0, 0}, {0, 1, 1, 1, 0}, {0, 1, 1, 1, 0}, {0, 1, 1, 1, 0}, {0, 0, 0, 0, 0}});
+    const Mask eroded = lightbox::binaryErosionCross(square);
+    QCOMPARE(lightbox::countTrue(eroded), int64_t(1));
+    QCOMPARE(eroded.at({2, 2, 0}), uint8_t(1));
+    // Outside the grid is background, so a full grid loses its border.
+    const Mask full = lightbox::binaryErosionCross(Mask(Shape(4, 4), 1));
+    QCOMPARE(lightbox::countTrue(full), int64_t(4));
+    QCOMPARE(full.at({1, 1, 0}), uint8_t(1));
+    QCOMPARE(full.at({0, 1, 0}), uint8_t(0));
+    // A plus keeps its centre; an X does not, because the cross looks at face neighbours only.
+    const Mask plus =
+        maskFromRows({{0, 0, 0, 0, 0}, {0, 0, 1, 0, 0}, {0, 1, 1, 1, 0}, {0, 0, 1, 0, 0}, {0, 0, 0, 0, 0}});
+    const Mask plusEroded = lightbox::binaryErosionCross(plus);
+    QCOMPARE(lightbox::countTrue(plusEroded), int64_t(1));
+    QCOMPARE(plusEroded.at({2, 2, 0}), uint8_t(1));
+    const Mask x = maskFromRows({{0, 0, 0, 0, 0}, {0, 1, 0, 1, 0}, {0, 0, 1, 0, 0}, {0, 1, 0, 1, 0}, {0, 0, 0, 0, 0}});
+    QCOMPARE(lightbox::countTrue(lightbox::binaryErosionCross(x)), int64_t(0));
+    // 3D: a 3x3x3 block keeps its centre only.
+    Mask block(Shape(5, 5, 5), 0);
+    forEachIndex(block.shape(), [&](const Index& i, int64_t p) {
+      block[p] = (i[0] >= 1 && i[0] <= 3 && i[1] >= 1 && i[1] <= 3 && i[2] >= 1 && i[2] <= 3) ? 1 : 0;
+    });
+    const Mask blockEroded = lightbox::binaryErosionCross(block);
+    QCOMPARE(lightbox::countTrue(blockEroded), int64_t(1));
+    QCOMPARE(blockEroded.at({2, 2, 2}), uint8_t(1));
+  }
+
+  void erosionMatchesDefinition_data() { addShapes(); }
+  void erosionMatchesDefinition() {
+    QFETCH(Shape, shape);
+    const Mask m = randomMask(shape, 0.8, 22);
+    const Mask eroded = lightbox::binaryErosionCross(m);
+    forEachIndex(shape, [&](const Index& i, int64_t p) {
+      bool keep = m[p] != 0;
+      for (int d = 0; d < shape.ndim; ++d)
+        for (int64_t step : {-1, 1}) {
+          Index q = i;
+          q[d] += step;
+          keep = keep && shape.contains(q) && m.at(q);
+        }
+      QCOMPARE(eroded[p], uint8_t(keep ? 1 : 0));
+    });
+  }
+
+  void labelsHandMade() {
+    const Mask m = maskFromRows({{1, 1, 0, 0, 1},  //
+                                 {0, 1, 0, 1, 1},
+                                 {0, 0, 1, 0, 0},
+                                 {1, 0, 0, 1, 1}});
+    const Components c = lightbox::labelComponents(m);
+    QCOMPARE(c.count, 5);
+    QCOMPARE(static_cast<int>(c.boxes.size()), 5);
+    const int32_t expected[4][5] = {{1, 1, 0, 0, 2}, {0, 1, 0, 2, 2}, {0, 0, 3, 0, 0}, {4, 0, 0, 5, 5}};
+    for (int64_t a = 0; a < 4; ++a)
+      for (int64_t b = 0; b < 5; ++b) QCOMPARE(c.labels.at({a, b, 0}), expected[a][b]);
+    verifyBox(c.boxes[0], {0, 0, 0}, {2, 2});
+    verifyBox(c.boxes[1], {0, 3, 0}, {2, 2});
+    verifyBox(c.boxes[2], {2, 2, 0}, {1, 1});
+    verifyBox(c.boxes[3], {3, 0, 0}, {1, 1});
+    verifyBox(c.boxes[4], {3, 3, 0}, {1, 2});
+  }
+
+  void labelsHandMade3D() {
+    Mask m(Shape(3, 4, 4), 0);
+    // Component 1: a column along axis 0 (face-connected across planes), first element (0, 0, 1).
+    for (int64_t a = 0; a < 3; ++a) m.at({a, 0, 1}) = 1;
+    // Component 3: a single voxel only edge-diagonal to (2, 0, 1), so not connected to it.
+    m.at({2, 1, 2}) = 1;
+    // Component 2: first element (0, 3, 3) comes before (2, 1, 2) in raster order.
+    m.at({0, 3, 3}) = 1;
+    m.at({1, 3, 3}) = 1;
+    m.at({1, 3, 2}) = 1;
+    const Components c = lightbox::labelComponents(m);
+    QCOMPARE(c.count, 3);
+    QCOMPARE(c.labels.at({2, 0, 1}), 1);
+    QCOMPARE(c.labels.at({1, 3, 2}), 2);
+    QCOMPARE(c.labels.at({2, 1, 2}), 3);
+    verifyBox(c.boxes[0], {0, 0, 1}, {3, 1, 1});
+    verifyBox(c.boxes[1], {0, 3, 2}, {2, 1, 2});
+    verifyBox(c.boxes[2], {2, 1, 2}, {1, 1, 1});
+  }
+
+  void labelsMatchBruteForce_data() { addShapes(); }
+  void labelsMatchBruteForce() {
+    QFETCH(Shape, shape);
+    for (double pTrue : {0.35, 0.55}) {
+      const Mask m = randomMask(shape, pTrue, 23);
+      const Components c = lightbox::labelComponents(m);
+      const Grid<int32_t> expected = bruteLabels(m);
+      QCOMPARE(c.labels.values(), expected.values());
+      const int32_t count = *std::max_element(expected.values().begin(), expected.values().end());
+      QCOMPARE(c.count, count);
+      QCOMPARE(static_cast<int32_t>(c.boxes.size()), count);
+      for (int32_t k = 1; k <= count; ++k) {
+        Index lo{1 << 30, 1 << 30, 1 << 30}, hi{-1, -1, -1};
+        forEachIndex(shape, [&](const Index& i, int64_t p) {
+          if (expected[p] != k) return;
+          for (int d = 0; d < shape.ndim; ++d) {
+            lo[d] = std::min(lo[d], i[d]);
+            hi[d] = std::max(hi[d], i[d]);
+          }
+        });
+        const Box& box = c.boxes[static_cast<size_t>(k - 1)];
+        for (int d = 0; d < shape.ndim; ++d) {
+          QCOMPARE(box.corner[d], lo[d]);
+          QCOMPARE(box.size[d], hi[d] - lo[d] + 1);
+        }
+      }
+    }
+  }
+
+  void fillHolesHandMade() {
+    const Mask ring = maskFromRows({{0, 0, 0, 0, 0, 0},
+                                    {0, 1, 1, 1, 1, 0},
+                                    {0, 1, 0, 0, 1, 0},
+                                    {0, 1, 0, 1, 1, 0},
+                                    {0, 1, 1, 1, 0, 0},
+                                    {0, 0, 0, 0, 0, 0}});
+    const Mask filled = lightbox::fillHoles(ring);
+    QCOMPARE(filled.at({2, 2, 0}), uint8_t(1));
+    QCOMPARE(filled.at({2, 3, 0}), uint8_t(1));
+    QCOMPARE(filled.at({3, 2, 0}), uint8_t(1));
+    // (4, 4) reaches the border through (4, 5): not a hole.
+    QCOMPARE(filled.at({4, 4, 0}), uint8_t(0));
+    QCOMPARE(lightbox::countTrue(filled), lightbox::countTrue(ring) + 3);
+    // A background element connected to the border only diagonally is a hole (face connectivity).
+    const Mask diagonal = maskFromRows({{0, 1, 1}, {1, 0, 1}, {1, 1, 1}});
+    QCOMPARE(lightbox::fillHoles(diagonal).at({1, 1, 0}), uint8_t(1));
+    // A C-shape open to the border keeps its inside empty; so does background on the border itself.
+    const Mask open = maskFromRows({{1, 1, 1}, {1, 0, 0}, {1, 1, 1}});
+    QCOMPARE(lightbox::fillHoles(open).values(), open.values());
+  }
+
+  void fillHolesHandMade3D() {
+    Mask hollow(Shape(5, 5, 5), 0);
+    forEachIndex(hollow.shape(), [&](const Index& i, int64_t p) {
+      const bool inCube = i[0] >= 1 && i[0] <= 3 && i[1] >= 1 && i[1] <= 3 && i[2] >= 1 && i[2] <= 3;
+      hollow[p] = inCube && !(i[0] == 2 && i[1] == 2 && i[2] == 2) ? 1 : 0;
+    });
+    const Mask filled = lightbox::fillHoles(hollow);
+    QCOMPARE(filled.at({2, 2, 2}), uint8_t(1));
+    QCOMPARE(lightbox::countTrue(filled), int64_t(27));
+    // Pierce one face: the cavity now reaches the outside.
+    hollow.at({2, 2, 3}) = 0;
+    QCOMPARE(lightbox::fillHoles(hollow).values(), hollow.values());
+  }
+
+  void fillHolesMatchesDefinition_data() { addShapes(); }
+  void fillHolesMatchesDefinition() {
+    QFETCH(Shape, shape);
+    const Mask m = randomMask(shape, 0.6, 24);
+    // Holes are the background components of the inverted mask that avoid the border.
+    Mask background(shape);
+    for (int64_t p = 0; p < m.count(); ++p) background[p] = m[p] ? 0 : 1;
+    const Components c = lightbox::labelComponents(background);
+    std::vector<bool> touchesBorder(static_cast<size_t>(c.count) + 1, false);
+    forEachIndex(shape, [&](const Index& i, int64_t p) {
+      if (c.labels[p] && onShell(shape, i)) touchesBorder[static_cast<size_t>(c.labels[p])] = true;
+    });
+    const Mask filled = lightbox::fillHoles(m);
+    for (int64_t p = 0; p < m.count(); ++p) {
+      const bool expected = m[p] || !touchesBorder[static_cast<size_t>(c.labels[p])];
+      QCOMPARE(filled[p], uint8_t(expected ? 1 : 0));
+    }
+  }
+
+  // ---- grey morphology ----
+
+  void closingMatchesBruteForce_data() { addShapes(); }
+  void closingMatchesBruteForce() {
+    QFETCH(Shape, shape);
+    const Grid<double> g = randomGrid(shape, 25);
+    const Grid<double> closed = lightbox::greyClosing(g);
+    const Grid<double> expected = bruteFlatFilter(bruteFlatFilter(g, true), false);
+    QVERIFY(closed.shape() == shape);
+    QCOMPARE(closed.values(), expected.values());
+    for (int64_t p = 0; p < g.count(); ++p) QVERIFY(closed[p] >= g[p]);  // closing is extensive
+  }
+
+  void closingFillsANarrowPit() {
+    Grid<double> g(Shape(5, 5), 1.0);
+    g.at({2, 2, 0}) = 0.0;
+    QCOMPARE(lightbox::greyClosing(g).values(), Grid<double>(Shape(5, 5), 1.0).values());
+    // 3D: the pit is filled by its 18 footprint neighbours.
+    Grid<double> g3(Shape(5, 5, 5), 1.0);
+    g3.at({2, 2, 2}) = 0.0;
+    QCOMPARE(lightbox::greyClosing(g3).at({2, 2, 2}), 1.0);
+  }
+
+  void reconstructionMatchesBruteForce_data() { addShapes(); }
+  void reconstructionMatchesBruteForce() {
+    QFETCH(Shape, shape);
+    Rng r(26);
+    const Grid<double> mask = randomGrid(shape, 27);
+    Grid<double> seed = mask;
+    for (auto& v : seed.values()) v += r.bernoulli(0.7) ? static_cast<double>(r.randint(0, 4)) * 0.25 : 0.0;
+    const Grid<double> rec = lightbox::reconstructionByErosion(seed, mask);
+    QCOMPARE(rec.values(), bruteReconstruction(seed, mask).values());
+  }
+
+  void fillGreyHolesMatchesBruteForce_data() { addShapes(); }
+  void fillGreyHolesMatchesBruteForce() {
+    QFETCH(Shape, shape);
+    const Grid<double> g = randomGrid(shape, 28);
+    const double top = *std::max_element(g.values().begin(), g.values().end());
+    Grid<double> seed(shape);
+    forEachIndex(shape, [&](const Index& i, int64_t p) { seed[p] = onShell(shape, i) ? g[p] : top; });
+    const Grid<double> filled = lightbox::fillGreyHoles(g);
+    QCOMPARE(filled.values(), bruteReconstruction(seed, g).values());
+    for (int64_t p = 0; p < g.count(); ++p) QVERIFY(filled[p] >= g[p]);
+  }
+
+  void fillGreyHolesRaisesEnclosedBasinToRim() {
+    // 7x7: shell at 0.2, a ring at 0.9 around a basin of 0.3 with a 0.1 pit in the middle.
+    Grid<double> g(Shape(7, 7), 0.2);
+    forEachIndex(g.shape(), [&](const Index& i, int64_t p) {
+      const int64_t ring = std::max(std::abs(i[0] - 3), std::abs(i[1] - 3));
+      if (ring == 2) g[p] = 0.9;
+      if (ring <= 1) g[p] = 0.3;
+    });
+    g.at({3, 3, 0}) = 0.1;
+    const Grid<double> filled = lightbox::fillGreyHoles(g);
+    forEachIndex(g.shape(), [&](const Index& i, int64_t p) {
+      const int64_t ring = std::max(std::abs(i[0] - 3), std::abs(i[1] - 3));
+      QCOMPARE(filled[p], ring <= 2 ? 0.9 : 0.2);
+    });
+    // A pass at 0.5 in the rim: the basin fills only up to the pass.
+    g.at({1, 3, 0}) = 0.5;
+    const Grid<double> passed = lightbox::fillGreyHoles(g);
+    QCOMPARE(passed.at({3, 3, 0}), 0.5);
+    QCOMPARE(passed.at({2, 2, 0}), 0.5);
+    QCOMPARE(passed.at({1, 1, 0}), 0.9);
+  }
+
+  void fillGreyHolesLeavesOpenBasin() {
+    // A 0.1 valley that runs to the border: nothing to fill.
+    Grid<double> g(Shape(7, 7), 0.8);
+    for (int64_t b = 0; b <= 3; ++b) g.at({3, b, 0}) = 0.1;
+    g.at({2, 3, 0}) = 0.1;
+    g.at({4, 3, 0}) = 0.1;
+    QCOMPARE(lightbox::fillGreyHoles(g).values(), g.values());
+    // 2D connectivity 2 includes diagonals: a diagonal channel drains too.
+    Grid<double> d(Shape(5, 5), 1.0);
+    d.at({0, 0, 0}) = d.at({1, 1, 0}) = d.at({2, 2, 0}) = 0.0;
+    QCOMPARE(lightbox::fillGreyHoles(d).values(), d.values());
+  }
+
+  void fillGreyHoles3DFootprintHasNoCorners() {
+    // An edge-diagonal channel (offsets like (1, 1, 0)) drains the centre...
+    Grid<double> edge(Shape(5, 5, 5), 1.0);
+    edge.at({2, 2, 2}) = edge.at({1, 1, 2}) = edge.at({0, 0, 2}) = 0.0;
+    QCOMPARE(lightbox::fillGreyHoles(edge).values(), edge.values());
+    // ...a corner-diagonal one (offsets (1, 1, 1)) does not.
+    Grid<double> corner(Shape(5, 5, 5), 1.0);
+    corner.at({2, 2, 2}) = corner.at({1, 1, 1}) = corner.at({0, 0, 0}) = 0.0;
+    const Grid<double> filled = lightbox::fillGreyHoles(corner);
+    QCOMPARE(filled.at({2, 2, 2}), 1.0);
+    QCOMPARE(filled.at({1, 1, 1}), 1.0);
+    QCOMPARE(filled.at({0, 0, 0}), 0.0);
+  }
+
+  void fillGreyHolesThinGridsUnchanged() {
+    for (const Shape& shape : {Shape(2, 9), Shape(9, 1), Shape(5, 5, 2)}) {
+      const Grid<double> g = randomGrid(shape, 29);
+      QCOMPARE(lightbox::fillGreyHoles(g).values(), g.values());
+    }
+  }
+
+  void reconstructionRejectsSeedBelowMask() {
+    const Grid<double> mask(Shape(3, 3), 0.5);
+    Grid<double> seed(Shape(3, 3), 1.0);
+    seed[4] = 0.4;
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, lightbox::reconstructionByErosion(seed, mask));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                             lightbox::reconstructionByErosion(Grid<double>(Shape(3, 4), 1.0), mask));
+  }
+};
+
+QTEST_APPLESS_MAIN(TestMorphology)
+#include "test_morphology.moc"
