@@ -44,14 +44,42 @@ AnomalyShape::AnomalyShape(ShapeKind kind, int ndim, const Point& axisLengths, c
   grid.ndim = ndim_;
   for (int d = 0; d < ndim_; ++d) grid.size[d] = b.hi[d] - b.lo[d] + 1;
   mask_ = Mask(grid, 0);
+  rasterise(b.lo);
+}
 
+void AnomalyShape::rasterise(const Index& gridLow) {
+  // p = A^-1 (lo + i), stepped along the fastest axis; this is the hot loop of shape sampling.
+  const Shape& grid = mask_.shape();
+  const int last = ndim_ - 1;
+  Point column{0, 0, 0};
+  for (int d = 0; d < ndim_; ++d) column[d] = inverse_[d][last];
+  Point half{0, 0, 0};  // L / 2 is exact; comparing against it (not multiplying by 2 / L) keeps boundary points exact
+  for (int d = 0; d < ndim_; ++d) half[d] = lengths_[d] / 2.0;
+
+  Shape rows = grid;
+  rows.size[last] = 1;
   Index i{0, 0, 0};
-  int64_t linear = 0;
+  uint8_t* out = mask_.data();
   do {
     Point q{0, 0, 0};
-    for (int d = 0; d < ndim_; ++d) q[d] = double(b.lo[d] + i[d]);
-    mask_[linear++] = containsAligned(apply(inverse_, q, ndim_)) ? 1 : 0;
-  } while (nextIndex(i, grid));
+    for (int d = 0; d < ndim_; ++d) q[d] = double(gridLow[d] + i[d]);
+    const Point start = apply(inverse_, q, ndim_);
+    for (int64_t j = 0; j < grid[last]; ++j) {
+      bool inside;
+      if (kind_ == ShapeKind::Rectangle) {
+        inside = true;
+        for (int d = 0; d < ndim_; ++d) inside &= std::abs(start[d] + double(j) * column[d]) <= half[d];
+      } else {
+        double sum = 0.0;
+        for (int d = 0; d < ndim_; ++d) {
+          const double r = (start[d] + double(j) * column[d]) / half[d];
+          sum += r * r;
+        }
+        inside = sum <= 1.0;
+      }
+      *out++ = inside ? 1 : 0;
+    }
+  } while (nextIndex(i, rows));
 }
 
 bool AnomalyShape::containsAligned(const Point& p) const {

@@ -2,7 +2,6 @@
 
 #include <stdexcept>
 
-#include "lightbox/core/patch.h"
 
 namespace lightbox {
 
@@ -11,7 +10,7 @@ ImageRecord::ImageRecord(Image img, Mask mask) : image(std::move(img)), objectMa
   if (!objectMask.empty() && !(objectMask.shape() == image.shape()))
     throw std::invalid_argument("ImageRecord: object mask " + objectMask.shape().toString() +
                                 " does not match image " + image.shape().toString());
-  ranges = channelRanges(image);
+  extremes = ImageExtremes::of(image);
 }
 
 const ImageRecord& pickRandom(const ImageSet& set, Rng& rng) {

@@ -48,13 +48,14 @@ Box unionBox(const Box& a, const Box& b) {
 }  // namespace
 
 SyntheticSample synthesise(const AnomalyTask& task, const Image& x, const Mask& objectMask,
-                           const TaskSettings& settings, Rng& rng) {
+                           const TaskSettings& settings, Rng& rng, const ImageExtremes* extremes) {
   if (!objectMask.empty() && !(objectMask.shape() == x.shape()))
     throw std::invalid_argument("object mask does not match the image");
   SyntheticSample out;
   out.task = task.id();
   out.augmented = x;
   out.anomalyMask = Mask(x.shape(), 0);
+  ImageRangeTracker ranges(out.augmented, extremes ? *extremes : ImageExtremes::of(x));
   const ShapeBounds bounds = shapeBoundsFor(x.shape(), settings.minAnomalyProportion, settings.maxAnomalyProportion);
 
   for (int k = 0; k < settings.maxAnomalies; ++k) {
@@ -62,7 +63,8 @@ SyntheticSample synthesise(const AnomalyTask& task, const Image& x, const Mask& 
     const Placement where = placeAnomaly(rng, x.shape(), shape.mask(), objectMask, settings.minObjectOverlap,
                                          settings.maxPlacementAttempts);
     const Box box{where.corner, shape.gridShape()};
-    task.insert(out.augmented, box, shape, rng);
+    task.insert(out.augmented, box, shape, rng, ranges);
+    ranges.modified(box);
     orInto(out.anomalyMask, box, shape.mask());
     out.anomalies.push_back({box, shape.kind(), countTrue(shape.mask()), where.onObject});
     out.anomalyBounds = k == 0 ? box : unionBox(out.anomalyBounds, box);

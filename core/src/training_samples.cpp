@@ -43,10 +43,11 @@ TrainingSample TrainingSampleGenerator::generate(uint64_t seed, uint64_t index) 
   const AnomalyTask& task = *tasks_[size_t(rng.randint(0, int64_t(tasks_.size()) - 1))];
   if (s.flipped) {
     s.normal = flipLastAxis(record.image);
-    s.synthetic = synthesise(task, s.normal, flipLastAxis(record.objectMask), settings_, rng);
+    const ImageExtremes extremes = record.extremes.flippedLastAxis(record.image.shape());
+    s.synthetic = synthesise(task, s.normal, flipLastAxis(record.objectMask), settings_, rng, &extremes);
   } else {
     s.normal = record.image;
-    s.synthetic = synthesise(task, s.normal, record.objectMask, settings_, rng);
+    s.synthetic = synthesise(task, s.normal, record.objectMask, settings_, rng, &record.extremes);
   }
   s.positionalEncoding = cachedPositionalEncoding(record.image.shape());
   return s;

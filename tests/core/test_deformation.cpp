@@ -74,7 +74,8 @@ class TestDeformation : public QObject {
     for (auto kind : {DeformationKind::Sink, DeformationKind::Source}) {
       Case c = makeCase(ndim);
       Rng rng(2);
-      BendDeformationTask(kind, TaskSettings{}, {1.0, std::nullopt}).insert(c.image, c.box, c.shape, rng);
+      ImageRangeTracker ranges(c.image, ImageExtremes::of(c.image));
+      BendDeformationTask(kind, TaskSettings{}, {1.0, std::nullopt}).insert(c.image, c.box, c.shape, rng, ranges);
       double worst = 0;
       for (size_t k = 0; k < c.image.values().size(); ++k)
         worst = std::max(worst, double(std::abs(c.image.values()[k] - c.before.values()[k])));
@@ -90,7 +91,8 @@ class TestDeformation : public QObject {
       const Index centre{c.box.size[0] / 2, c.box.size[1] / 2, ndim == 3 ? c.box.size[2] / 2 : 0};
       QVERIFY(c.shape.mask().at(centre));
       Rng rng(3);
-      BendDeformationTask(kind, TaskSettings{}, {std::nullopt, centre}).insert(c.image, c.box, c.shape, rng);
+      ImageRangeTracker ranges(c.image, ImageExtremes::of(c.image));
+      BendDeformationTask(kind, TaskSettings{}, {std::nullopt, centre}).insert(c.image, c.box, c.shape, rng, ranges);
       const Shape& s = c.image.shape();
       Index i{0, 0, 0};
       int64_t changed = 0;

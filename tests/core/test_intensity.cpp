@@ -31,7 +31,8 @@ class TestIntensity : public QObject {
                          planeRotation(0, 1, 0.2 * double(seed)), Index{0, 0, 0});
       const Box box{Index{3, 4, 2}, shape.gridShape()};
       Rng rng(seed);
-      task.insert(img, box, shape, rng);
+      ImageRangeTracker ranges(img, ImageExtremes::of(img));
+      task.insert(img, box, shape, rng, ranges);
       Index i{0, 0, 0};
       do {
         const int64_t k = s.linear(i);
@@ -57,7 +58,8 @@ class TestIntensity : public QObject {
     Image img = testing::texturedImage(Shape(50, 50), 1);
     AnomalyShape shape(ShapeKind::Rectangle, 2, Point{11, 9, 1}, identityMatrix(), Index{0, 0, 0});
     Rng rng(5);
-    CutoutTask().insert(img, Box{Index{10, 10, 0}, shape.gridShape()}, shape, rng);
+    ImageRangeTracker ranges(img, ImageExtremes::of(img));
+    CutoutTask().insert(img, Box{Index{10, 10, 0}, shape.gridShape()}, shape, rng, ranges);
     const float v = img.data()[Shape(50, 50).linear({15, 15, 0})];
     QVERIFY(v >= 0.0f && v < 1.0f);
     QCOMPARE(img.data()[Shape(50, 50).linear({11, 12, 0})], v);

@@ -119,6 +119,25 @@ class TestSynthesis : public QObject {
     QVERIFY(!fallback.onObject);
   }
 
+  // The tracked range equals a full recomputation after arbitrary box edits, including edits that remove the
+  // original extremes (the fallback) and edits that widen the range.
+  void rangeTrackerMatchesRecomputation() {
+    Rng rng(8);
+    for (int trial = 0; trial < 50; ++trial) {
+      Image img = testing::texturedImage(Shape(40, 30), uint64_t(trial));
+      ImageRangeTracker tracker(img, ImageExtremes::of(img));
+      for (int edit = 0; edit < 4; ++edit) {
+        const Box box{Index{rng.randint(0, 20), rng.randint(0, 15), 0}, Shape(rng.randint(1, 20), rng.randint(1, 15))};
+        const float value = float(rng.uniform(-1.5, 1.5));
+        for (int64_t r = 0; r < box.size[0]; ++r)
+          for (int64_t c = 0; c < box.size[1]; ++c)
+            img.data()[img.shape().linear({box.corner[0] + r, box.corner[1] + c, 0})] = value;
+        tracker.modified(box);
+        QCOMPARE(tracker.ranges()[0], img.range(0));
+      }
+    }
+  }
+
   void mismatchedBlendSourceIsReported() {
     const auto t = makeTask(TaskId::InterPoisson, TaskSettings{}, {images3d_, other2d_});
     Rng rng(1);

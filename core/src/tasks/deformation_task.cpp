@@ -70,7 +70,8 @@ BendDeformationTask::BendDeformationTask(DeformationKind kind, const TaskSetting
                                          DeformationOverrides overrides)
     : kind_(kind), settings_(settings), overrides_(overrides) {}
 
-void BendDeformationTask::insert(Image& image, const Box& box, AnomalyShape& shape, Rng& rng) const {
+void BendDeformationTask::insert(Image& image, const Box& box, AnomalyShape& shape, Rng& rng,
+                       ImageRangeTracker& ranges) const {
   const Mask& mask = shape.mask();
   const Shape& g = mask.shape();
   const int nd = g.ndim;

@@ -7,7 +7,8 @@
 
 namespace lightbox {
 
-void SmoothIntensityTask::insert(Image& image, const Box& box, AnomalyShape& shape, Rng& rng) const {
+void SmoothIntensityTask::insert(Image& image, const Box& box, AnomalyShape& shape, Rng& rng,
+                       ImageRangeTracker& ranges) const {
   const Mask& mask = shape.mask();
   const Grid<double> distance = euclideanDistanceTransform(mask);
   double maxDistance = 0.0;
@@ -22,7 +23,6 @@ void SmoothIntensityTask::insert(Image& image, const Box& box, AnomalyShape& sha
   const double tau = settings_.intensityScale;
   const double magnitude = tau / 2.0 + rng.gamma(3.0, tau);
 
-  const auto ranges = channelRanges(image);
   Patch patch = extractPatch(image, box);
   for (int c = 0; c < patch.channels; ++c) {
     const double sign = rng.uniform() < 0.5 ? -1.0 : 1.0;
@@ -30,11 +30,12 @@ void SmoothIntensityTask::insert(Image& image, const Box& box, AnomalyShape& sha
     for (int64_t k = 0; k < patch.shape.count(); ++k)
       if (mask[k]) v[k] += std::min(distance[k] / ramp, 1.0) * magnitude * sign;
   }
-  clampChannels(patch, ranges);
+  clampChannels(patch, ranges.ranges());
   writePatch(image, box, patch, &mask);
 }
 
-void CutoutTask::insert(Image& image, const Box& box, AnomalyShape& shape, Rng& rng) const {
+void CutoutTask::insert(Image& image, const Box& box, AnomalyShape& shape, Rng& rng,
+                       ImageRangeTracker& ranges) const {
   Patch patch = extractPatch(image, box);
   const double value = rng.uniform();
   for (int c = 0; c < patch.channels; ++c)

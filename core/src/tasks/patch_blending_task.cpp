@@ -99,11 +99,12 @@ Patch PatchBlendingTask::sampleSourcePatch(const ImageRecord& source, const Shap
     const Grid<double> resampled = affineResampleCubic(channel, b, offset, grid);
     std::copy_n(resampled.data(), grid.count(), out.channel(c));
   }
-  clampChannels(out, source.ranges);
+  clampChannels(out, source.extremes.ranges);
   return out;
 }
 
-void PatchBlendingTask::insert(Image& image, const Box& box, AnomalyShape& shape, Rng& rng) const {
+void PatchBlendingTask::insert(Image& image, const Box& box, AnomalyShape& shape, Rng& rng,
+                       ImageRangeTracker& ranges) const {
   const ImageRecord& source = pickRandom(*sources_, rng);
   if (source.image.channels() != image.channels())
     throw std::invalid_argument("blend source has " + std::to_string(source.image.channels()) +
@@ -116,9 +117,9 @@ void PatchBlendingTask::insert(Image& image, const Box& box, AnomalyShape& shape
   switch (mode_) {
     case BlendMode::PoissonMixedGradients:
     case BlendMode::PoissonSourceGradients: {
-      const auto ranges = channelRanges(image);  // the image as it was before this blend
+      const auto before = ranges.ranges();  // the image as it was before this blend
       blended = poissonBlend(target, patch, mask, mode_ == BlendMode::PoissonMixedGradients);
-      clampChannels(blended, ranges);
+      clampChannels(blended, before);
       break;
     }
     case BlendMode::CutPaste:

@@ -34,6 +34,8 @@ class AnomalyShape {
   bool containsAligned(const Point& p) const;
 
  private:
+  void rasterise(const Index& gridLow);
+
   ShapeKind kind_;
   int ndim_;
   Point lengths_;

@@ -7,6 +7,7 @@
 #include "lightbox/core/anomaly_shape.h"
 #include "lightbox/core/image.h"
 #include "lightbox/core/random.h"
+#include "lightbox/core/range_tracker.h"
 #include "lightbox/core/task_settings.h"
 
 namespace lightbox {
@@ -18,8 +19,8 @@ class AnomalyTask {
   virtual ~AnomalyTask() = default;
   virtual TaskId id() const = 0;
   /// Inserts one anomaly into `image` at `box` (box.size == shape grid). May grow shape.mask(): the mask on return
-  /// marks the voxels that belong to the anomaly.
-  virtual void insert(Image& image, const Box& box, AnomalyShape& shape, Rng& rng) const = 0;
+  /// marks the voxels that belong to the anomaly. `ranges` tracks the image's current per-channel range.
+  virtual void insert(Image& image, const Box& box, AnomalyShape& shape, Rng& rng, ImageRangeTracker& ranges) const = 0;
 };
 
 struct AnomalyRecord {
@@ -48,8 +49,9 @@ struct Placement {
 Placement placeAnomaly(Rng& rng, const Shape& imageShape, const Mask& shapeMask, const Mask& objectMask,
                        double minOverlap, int maxAttempts);
 
-/// Runs the 1-4 anomaly loop of `task` on a copy of `x` and labels the result.
+/// Runs the 1-4 anomaly loop of `task` on a copy of `x` and labels the result. `extremes` of x may be passed when
+/// known (they are cached per training image); otherwise they are computed.
 SyntheticSample synthesise(const AnomalyTask& task, const Image& x, const Mask& objectMask,
-                           const TaskSettings& settings, Rng& rng);
+                           const TaskSettings& settings, Rng& rng, const ImageExtremes* extremes = nullptr);
 
 }  // namespace lightbox

@@ -8,13 +8,14 @@
 
 #include "lightbox/core/image.h"
 #include "lightbox/core/random.h"
+#include "lightbox/core/range_tracker.h"
 
 namespace lightbox {
 
 struct ImageRecord {
   Image image;
   Mask objectMask;                                  ///< empty = no mask ("anywhere")
-  std::vector<std::pair<float, float>> ranges;      ///< per-channel [min, max] of `image`
+  ImageExtremes extremes;                           ///< per-channel range of `image` and where it is attained
 
   ImageRecord(Image img, Mask mask = {});
   bool hasObjectMask() const { return !objectMask.empty(); }

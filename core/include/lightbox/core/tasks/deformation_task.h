@@ -31,7 +31,8 @@ class BendDeformationTask final : public AnomalyTask {
   BendDeformationTask(DeformationKind kind, const TaskSettings& settings, DeformationOverrides overrides = {});
 
   TaskId id() const override { return kind_ == DeformationKind::Sink ? TaskId::Sink : TaskId::Source; }
-  void insert(Image& image, const Box& box, AnomalyShape& shape, Rng& rng) const override;
+  void insert(Image& image, const Box& box, AnomalyShape& shape, Rng& rng,
+              ImageRangeTracker& ranges) const override;
 
  private:
   DeformationKind kind_;

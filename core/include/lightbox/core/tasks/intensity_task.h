@@ -11,7 +11,8 @@ class SmoothIntensityTask final : public AnomalyTask {
   TaskId id() const override { return TaskId::Intensity; }
   /// Adds w * a * sign_c, w rising from 0 at the mask border to 1 over a random ramp width, then clips each channel
   /// to the image's current range.
-  void insert(Image& image, const Box& box, AnomalyShape& shape, Rng& rng) const override;
+  void insert(Image& image, const Box& box, AnomalyShape& shape, Rng& rng,
+              ImageRangeTracker& ranges) const override;
 
  private:
   TaskSettings settings_;
@@ -21,7 +22,8 @@ class CutoutTask final : public AnomalyTask {
  public:
   TaskId id() const override { return TaskId::Cutout; }
   /// Every channel of every mask voxel becomes one value drawn from U[0, 1); no clipping.
-  void insert(Image& image, const Box& box, AnomalyShape& shape, Rng& rng) const override;
+  void insert(Image& image, const Box& box, AnomalyShape& shape, Rng& rng,
+              ImageRangeTracker& ranges) const override;
 };
 
 }  // namespace lightbox

@@ -18,7 +18,8 @@ class PatchBlendingTask final : public AnomalyTask {
   PatchBlendingTask(TaskId id, BlendMode mode, std::shared_ptr<const ImageSet> sources, const TaskSettings& settings);
 
   TaskId id() const override { return id_; }
-  void insert(Image& image, const Box& box, AnomalyShape& shape, Rng& rng) const override;
+  void insert(Image& image, const Box& box, AnomalyShape& shape, Rng& rng,
+              ImageRangeTracker& ranges) const override;
 
   /// The source patch for a grid of shape `grid`: random rotation and scale, random location (centre on the
   /// source's object mask when it has one), cubic resampling, clipped to the source's range.
