@@ -176,7 +176,9 @@ void checkDims(const Shape& shape, const char* what) {
 // positions (and hence the inside/outside decision at the edges) match affine_transform bit for bit; the part of
 // the sum that does not depend on the fastest output axis is hoisted out of the inner loop.
 
-void resample2D(const Grid<double>& coefficients, const Matrix& m, const Point& offset, Grid<double>& out) {
+void resample2D(const Grid<double>& coefficients, const Matrix& m, const Point& offset, Grid<double>& out,
+                const Mask* where) {
+  if (where && !(where->shape() == out.shape())) throw std::invalid_argument("affineResampleCubic: bad mask shape");
   const Shape& in = coefficients.shape();
   const Shape& os = out.shape();
   const int64_t stride0 = in.stride(0);
@@ -186,6 +188,7 @@ void resample2D(const Grid<double>& coefficients, const Matrix& m, const Point& 
     const double row0 = m[0][0] * static_cast<double>(i);
     const double row1 = m[1][0] * static_cast<double>(i);
     for (int64_t j = 0; j < os[1]; ++j, ++o) {
+      if (where && !(*where)[o - out.data()]) continue;
       const double jd = static_cast<double>(j);
       const double p0 = (row0 + m[0][1] * jd) + offset[0];
       const double p1 = (row1 + m[1][1] * jd) + offset[1];
@@ -197,11 +200,13 @@ void resample2D(const Grid<double>& coefficients, const Matrix& m, const Point& 
   }
 }
 
-void resample3D(const Grid<double>& coefficients, const Matrix& m, const Point& offset, Grid<double>& out) {
+void resample3D(const Grid<double>& coefficients, const Matrix& m, const Point& offset, Grid<double>& out,
+                const Mask* where) {
   const Shape& in = coefficients.shape();
   const Shape& os = out.shape();
   const int64_t stride0 = in.stride(0);
   const int64_t stride1 = in.stride(1);
+  if (where && !(where->shape() == out.shape())) throw std::invalid_argument("affineResampleCubic: bad mask shape");
   double* o = out.data();
   Taps taps[3];
   for (int64_t i = 0; i < os[0]; ++i) {
@@ -211,6 +216,7 @@ void resample3D(const Grid<double>& coefficients, const Matrix& m, const Point& 
       double partial[3];
       for (int d = 0; d < 3; ++d) partial[d] = m[d][0] * id + m[d][1] * jd;
       for (int64_t k = 0; k < os[2]; ++k, ++o) {
+        if (where && !(*where)[o - out.data()]) continue;
         const double kd = static_cast<double>(k);
         const double p0 = (partial[0] + m[0][2] * kd) + offset[0];
         const double p1 = (partial[1] + m[1][2] * kd) + offset[1];
@@ -257,7 +263,7 @@ double CubicBSpline::atClamped(const Point& position) const {
 }
 
 Grid<double> affineResampleCubic(const Grid<double>& input, const Matrix& matrix, const Point& offset,
-                                 const Shape& outputShape) {
+                                 const Shape& outputShape, const Mask* where) {
   checkDims(input.shape(), "affineResampleCubic");
   if (outputShape.ndim != input.ndim())
     throw std::invalid_argument("affineResampleCubic: output and input must have the same number of axes");
@@ -265,9 +271,9 @@ Grid<double> affineResampleCubic(const Grid<double>& input, const Matrix& matrix
   if (out.empty()) return out;
   const CubicBSpline spline(input);
   if (input.ndim() == 2)
-    resample2D(spline.coefficients(), matrix, offset, out);
+    resample2D(spline.coefficients(), matrix, offset, out, where);
   else
-    resample3D(spline.coefficients(), matrix, offset, out);
+    resample3D(spline.coefficients(), matrix, offset, out, where);
   return out;
 }
 

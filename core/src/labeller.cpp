@@ -1,5 +1,6 @@
 #include "lightbox/core/labeller.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "lightbox/core/morphology.h"
@@ -11,25 +12,15 @@ namespace {
 template <typename T>
 Grid<T> crop(const Grid<T>& g, const Box& box) {
   Grid<T> out(box.size);
-  Index i{0, 0, 0};
-  int64_t k = 0;
-  do {
-    Index at{0, 0, 0};
-    for (int d = 0; d < box.size.ndim; ++d) at[d] = box.corner[d] + i[d];
-    out[k++] = g.at(at);
-  } while (nextIndex(i, box.size));
+  forEachRow(g.shape(), box, [&](int64_t o, int64_t i, int64_t n) { std::copy_n(g.data() + o, n, out.data() + i); });
   return out;
 }
 
-template <typename T>
-void paste(Grid<T>& g, const Box& box, const Grid<T>& values) {
-  Index i{0, 0, 0};
-  int64_t k = 0;
-  do {
-    Index at{0, 0, 0};
-    for (int d = 0; d < box.size.ndim; ++d) at[d] = box.corner[d] + i[d];
-    g.at(at) = values[k++];
-  } while (nextIndex(i, box.size));
+template <typename T, typename U>
+void paste(Grid<T>& g, const Box& box, const Grid<U>& values) {
+  forEachRow(g.shape(), box, [&](int64_t o, int64_t i, int64_t n) {
+    for (int64_t k = 0; k < n; ++k) g[o + k] = static_cast<T>(values[i + k]);
+  });
 }
 
 }  // namespace
@@ -41,25 +32,18 @@ Grid<float> flippedGaussianLabel(const Image& augmented, const Image& original, 
   Grid<float> label(augmented.shape(), 0.0f);
   if (region.size.ndim == 0 || region.size.count() == 0) return label;
 
-  const Shape& image = augmented.shape();
   const Mask mask = crop(anomalyMask, region);
   Grid<double> local(region.size, 0.0);
-  {
-    Index i{0, 0, 0};
-    int64_t k = 0;
-    do {
-      if (mask[k]) {
-        Index at{0, 0, 0};
-        for (int d = 0; d < image.ndim; ++d) at[d] = region.corner[d] + i[d];
-        const int64_t v = image.linear(at);
-        double delta = 0.0;
-        for (int c = 0; c < augmented.channels(); ++c)
-          delta += std::abs(double(augmented.channel(c)[v]) - double(original.channel(c)[v]));
-        local[k] = flippedGaussian(delta / augmented.channels(), sigma);
-      }
-      ++k;
-    } while (nextIndex(i, region.size));
-  }
+  const int channels = augmented.channels();
+  forEachRow(augmented.shape(), region, [&](int64_t o, int64_t i, int64_t n) {
+    for (int64_t k = 0; k < n; ++k) {
+      if (!mask[i + k]) continue;
+      double delta = 0.0;
+      for (int c = 0; c < channels; ++c)
+        delta += std::abs(double(augmented.channel(c)[o + k]) - double(original.channel(c)[o + k]));
+      local[i + k] = flippedGaussian(delta / channels, sigma);
+    }
+  });
 
   // Components in label order; their boxes may overlap and later ones overwrite, as in the reference.
   const Components components = labelComponents(mask);
@@ -68,9 +52,7 @@ Grid<float> flippedGaussianLabel(const Image& augmented, const Image& original, 
     paste(local, box, filled);
   }
 
-  Grid<float> localFloat(region.size);
-  for (int64_t k = 0; k < local.count(); ++k) localFloat[k] = static_cast<float>(local[k]);
-  paste(label, region, localFloat);
+  paste(label, region, local);
   return label;
 }
 

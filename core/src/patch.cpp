@@ -5,28 +5,6 @@
 
 namespace lightbox {
 
-namespace {
-// Calls f(imageOffset, patchOffset, runLength) for each contiguous run along the fastest axis of the box.
-template <typename F>
-void forEachRow(const Shape& imageShape, const Box& box, F&& f) {
-  const int nd = imageShape.ndim;
-  for (int d = 0; d < nd; ++d)
-    if (box.corner[d] < 0 || box.corner[d] + box.size[d] > imageShape[d])
-      throw std::out_of_range("box " + box.size.toString() + " does not fit in image " + imageShape.toString());
-  Shape rows = box.size;
-  rows.size[nd - 1] = 1;
-  const int64_t run = box.size[nd - 1];
-  Index i{0, 0, 0};
-  int64_t patchOffset = 0;
-  do {
-    Index at{0, 0, 0};
-    for (int d = 0; d < nd; ++d) at[d] = box.corner[d] + i[d];
-    f(imageShape.linear(at), patchOffset, run);
-    patchOffset += run;
-  } while (nextIndex(i, rows));
-}
-}  // namespace
-
 Patch extractPatch(const Image& image, const Box& box) {
   Patch p(image.channels(), box.size);
   for (int c = 0; c < image.channels(); ++c) {

@@ -22,16 +22,9 @@ AnomalyShape sampleFittingShape(Rng& rng, const Shape& imageShape, const ShapeBo
 }
 
 void orInto(Mask& target, const Box& box, const Mask& source) {
-  const Shape& g = box.size;
-  Index i{0, 0, 0};
-  int64_t k = 0;
-  do {
-    if (source[k++]) {
-      Index at{0, 0, 0};
-      for (int d = 0; d < g.ndim; ++d) at[d] = box.corner[d] + i[d];
-      target.at(at) = 1;
-    }
-  } while (nextIndex(i, g));
+  forEachRow(target.shape(), box, [&](int64_t o, int64_t i, int64_t n) {
+    for (int64_t k = 0; k < n; ++k) target[o + k] |= source[i + k];
+  });
 }
 
 Box unionBox(const Box& a, const Box& b) {

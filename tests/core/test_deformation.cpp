@@ -5,7 +5,7 @@
 
 #include "lightbox/core/linalg.h"
 #include "lightbox/core/tasks/deformation_task.h"
-#include "synthetic_images.h"
+#include "lightbox/core/phantoms.h"
 
 using namespace lightbox;
 
@@ -20,7 +20,7 @@ class TestDeformation : public QObject {
   };
   static Case makeCase(int ndim) {
     const Shape s = ndim == 2 ? Shape(64, 64) : Shape(32, 36, 32);
-    Image img = testing::texturedImage(s, 3);
+    Image img = phantom::texturedImage(s, 3);
     Matrix m = planeRotation(0, 1, 0.3);
     AnomalyShape shape(ShapeKind::Ellipse, ndim, Point{21, 17, 19}, m, Index{0, 0, 0});
     Box box{Index{5, 6, 4}, shape.gridShape()};

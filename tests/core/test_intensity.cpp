@@ -5,7 +5,7 @@
 
 #include "lightbox/core/linalg.h"
 #include "lightbox/core/tasks/intensity_task.h"
-#include "synthetic_images.h"
+#include "lightbox/core/phantoms.h"
 
 using namespace lightbox;
 
@@ -24,7 +24,7 @@ class TestIntensity : public QObject {
     const SmoothIntensityTask task{TaskSettings{}};
     double largest = 0;
     for (uint64_t seed = 0; seed < 40; ++seed) {
-      Image img = testing::texturedImage(s, seed);
+      Image img = phantom::texturedImage(s, seed);
       const Image before = img;
       const auto [lo, hi] = before.range(0);
       AnomalyShape shape(seed % 2 ? ShapeKind::Ellipse : ShapeKind::Rectangle, ndim, Point{25, 19, 21},
@@ -55,7 +55,7 @@ class TestIntensity : public QObject {
   }
 
   void cutoutFillsOneValue() {
-    Image img = testing::texturedImage(Shape(50, 50), 1);
+    Image img = phantom::texturedImage(Shape(50, 50), 1);
     AnomalyShape shape(ShapeKind::Rectangle, 2, Point{11, 9, 1}, identityMatrix(), Index{0, 0, 0});
     Rng rng(5);
     ImageRangeTracker ranges(img, ImageExtremes::of(img));

@@ -5,7 +5,7 @@
 
 #include "lightbox/core/tasks/task_factory.h"
 #include "lightbox/core/training_samples.h"
-#include "synthetic_images.h"
+#include "lightbox/core/phantoms.h"
 
 using namespace lightbox;
 
@@ -14,10 +14,10 @@ Q_DECLARE_METATYPE(lightbox::TaskId)
 class TestSynthesis : public QObject {
   Q_OBJECT
 
-  std::shared_ptr<const ImageSet> images2d_ = testing::imageSet(Shape(96, 96), 3, 10, false);
-  std::shared_ptr<const ImageSet> other2d_ = testing::imageSet(Shape(120, 100), 2, 50, false);
-  std::shared_ptr<const ImageSet> images3d_ = testing::imageSet(Shape(40, 56, 40), 2, 20, true);
-  std::shared_ptr<const ImageSet> other3d_ = testing::imageSet(Shape(48, 48, 48), 1, 60, false);
+  std::shared_ptr<const ImageSet> images2d_ = phantom::imageSet(Shape(96, 96), 3, 10, false);
+  std::shared_ptr<const ImageSet> other2d_ = phantom::imageSet(Shape(120, 100), 2, 50, false);
+  std::shared_ptr<const ImageSet> images3d_ = phantom::imageSet(Shape(40, 56, 40), 2, 20, true);
+  std::shared_ptr<const ImageSet> other3d_ = phantom::imageSet(Shape(48, 48, 48), 1, 60, false);
 
   TaskSources sources(int ndim) const {
     return ndim == 2 ? TaskSources{images2d_, other2d_} : TaskSources{images3d_, other3d_};
@@ -124,7 +124,7 @@ class TestSynthesis : public QObject {
   void rangeTrackerMatchesRecomputation() {
     Rng rng(8);
     for (int trial = 0; trial < 50; ++trial) {
-      Image img = testing::texturedImage(Shape(40, 30), uint64_t(trial));
+      Image img = phantom::texturedImage(Shape(40, 30), uint64_t(trial));
       ImageRangeTracker tracker(img, ImageExtremes::of(img));
       for (int edit = 0; edit < 4; ++edit) {
         const Box box{Index{rng.randint(0, 20), rng.randint(0, 15), 0}, Shape(rng.randint(1, 20), rng.randint(1, 15))};

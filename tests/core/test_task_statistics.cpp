@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "lightbox/core/tasks/task_factory.h"
-#include "synthetic_images.h"
+#include "lightbox/core/phantoms.h"
 
 using namespace lightbox;
 
@@ -21,7 +21,7 @@ struct Stats {
 };
 
 Stats measure(TaskId id, const Shape& shape, int samples) {
-  const Image image = testing::texturedImage(shape, 7);
+  const Image image = phantom::texturedImage(shape, 7);
   const auto task = makeTask(id, TaskSettings{}, {});
   std::vector<double> fractions;
   double gridSum = 0;

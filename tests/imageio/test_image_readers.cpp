@@ -364,12 +364,20 @@ class TestImageReaders : public QObject {
     n.pair = true;
     QVERIFY(testfiles::writeBytes(dir_.filePath("lonely.hdr"), testfiles::niftiHeader(n)));
     expectError(path("lonely.hdr"), "not found");
+    QVERIFY(testfiles::writeBytes(dir_.filePath("orphan.img"), QByteArray(48, '\2')));
+    expectError(path("orphan.img"), "header was not found");
   }
 
   void gzipUnderPlainName() {
     const std::string gz = writeNifti("packed.nii.gz", scaledVolume(1, false), ramp(24));
     QVERIFY(QFile::copy(QString::fromStdString(gz), dir_.filePath("packed.nii")));
     expectError(path("packed.nii"), "rename it");
+  }
+
+  void niftiUnderForeignName() {
+    const std::string nii = writeNifti("named.nii", scaledVolume(1, false), ramp(24));
+    QVERIFY(QFile::copy(QString::fromStdString(nii), dir_.filePath("named.dat")));
+    expectError(path("named.dat"), "needs the name to end in .nii");
   }
 
   void corruptRaster() {

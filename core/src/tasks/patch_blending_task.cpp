@@ -42,6 +42,22 @@ Index sourceCorner(const ImageRecord& source, const Shape& extent, int maxAttemp
   return corner;
 }
 
+/// Voxels whose patch value the blend reads: the mask and, for the forward differences, each mask voxel's
+/// successor along every axis. Resampling only these halves the cost of the cubic interpolation.
+Mask voxelsReadByBlend(const Mask& mask) {
+  const Shape& g = mask.shape();
+  Mask needed = mask;
+  Index i{0, 0, 0};
+  int64_t k = 0;
+  do {
+    if (mask[k])
+      for (int d = 0; d < g.ndim; ++d)
+        if (i[d] + 1 < g[d]) needed[k + g.stride(d)] = 1;
+    ++k;
+  } while (nextIndex(i, g));
+  return needed;
+}
+
 }  // namespace
 
 PatchBlendingTask::PatchBlendingTask(TaskId id, BlendMode mode, std::shared_ptr<const ImageSet> sources,
@@ -51,7 +67,8 @@ PatchBlendingTask::PatchBlendingTask(TaskId id, BlendMode mode, std::shared_ptr<
     throw std::invalid_argument(std::string(taskDisplayName(id)) + " needs at least one source image");
 }
 
-Patch PatchBlendingTask::sampleSourcePatch(const ImageRecord& source, const Shape& grid, Rng& rng) const {
+Patch PatchBlendingTask::sampleSourcePatch(const ImageRecord& source, const Shape& grid, Rng& rng,
+                                           const Mask* needed) const {
   const int nd = grid.ndim;
   const Shape& s = source.image.shape();
   if (s.ndim != nd)
@@ -96,7 +113,7 @@ Patch PatchBlendingTask::sampleSourcePatch(const ImageRecord& source, const Shap
   for (int c = 0; c < region.channels; ++c) {
     Grid<double> channel(extent);
     std::copy_n(region.channel(c), extent.count(), channel.data());
-    const Grid<double> resampled = affineResampleCubic(channel, b, offset, grid);
+    const Grid<double> resampled = affineResampleCubic(channel, b, offset, grid, needed);
     std::copy_n(resampled.data(), grid.count(), out.channel(c));
   }
   clampChannels(out, source.extremes.ranges);
@@ -110,8 +127,9 @@ void PatchBlendingTask::insert(Image& image, const Box& box, AnomalyShape& shape
     throw std::invalid_argument("blend source has " + std::to_string(source.image.channels()) +
                                 " channels but the image has " + std::to_string(image.channels()));
   const Patch target = extractPatch(image, box);
-  const Patch patch = sampleSourcePatch(source, box.size, rng);
   Mask& mask = shape.mask();
+  const Mask needed = voxelsReadByBlend(mask);
+  const Patch patch = sampleSourcePatch(source, box.size, rng, &needed);
 
   Patch blended = target;
   switch (mode_) {

@@ -36,7 +36,8 @@ class CubicBSpline {
 
 /// scipy.ndimage.affine_transform(input, matrix, offset, output_shape, order=3, mode='constant', cval=0):
 /// out[o] = spline(input) at (matrix * o + offset), 0 outside [0, n-1]. `matrix` is D x D (backward map).
+/// With `where`, only the output voxels where it is true are computed (the others stay 0).
 Grid<double> affineResampleCubic(const Grid<double>& input, const Matrix& matrix, const Point& offset,
-                                 const Shape& outputShape);
+                                 const Shape& outputShape, const Mask* where = nullptr);
 
 }  // namespace lightbox

@@ -22,8 +22,9 @@ class PatchBlendingTask final : public AnomalyTask {
               ImageRangeTracker& ranges) const override;
 
   /// The source patch for a grid of shape `grid`: random rotation and scale, random location (centre on the
-  /// source's object mask when it has one), cubic resampling, clipped to the source's range.
-  Patch sampleSourcePatch(const ImageRecord& source, const Shape& grid, Rng& rng) const;
+  /// source's object mask when it has one), cubic resampling, clipped to the source's range. With `needed`, only
+  /// those voxels are resampled (the blend reads the patch only there); the rest are 0.
+  Patch sampleSourcePatch(const ImageRecord& source, const Shape& grid, Rng& rng, const Mask* needed = nullptr) const;
 
  private:
   TaskId id_;

@@ -1,6 +1,6 @@
 #pragma once
-// Deterministic synthetic images for the engine tests: smooth, textured, with an object mask, so that every task
-// has gradients to blend and structure to deform. Not anatomy; real brains are used where the fixtures exist.
+// Deterministic phantom images for tests and benchmarks: smooth, textured, with an object mask, so that every task
+// has gradients to blend and structure to deform. Not anatomy: real brains are used wherever the data is fetched.
 
 #include <cmath>
 
@@ -8,7 +8,7 @@
 #include "lightbox/core/image_set.h"
 #include "lightbox/core/random.h"
 
-namespace lightbox::testing {
+namespace lightbox::phantom {
 
 /// Smooth texture in roughly [-1, 1] with a little seeded noise.
 inline Image texturedImage(const Shape& shape, uint64_t seed = 1, int channels = 1) {
@@ -63,4 +63,4 @@ inline std::shared_ptr<const ImageSet> imageSet(const Shape& shape, int count, u
   return set;
 }
 
-}  // namespace lightbox::testing
+}  // namespace lightbox::phantom

@@ -1,0 +1,45 @@
+// lightbox-bench: prints speed measurements as JSON (stdout) with progress on stderr.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include "task_benchmark.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"Lightbox benchmarks: single-thread throughput, reported as the median of several repeats"};
+  app.require_subcommand(1);
+
+  lightbox::bench::TaskBenchmarkOptions taskOptions;
+  std::string output;
+  auto* tasks = app.add_subcommand("tasks", "Synthetic anomaly tasks: task + label, and full training samples");
+  tasks->add_option("--repeats", taskOptions.repeats, "Repeats per measurement (the median is reported)")
+      ->check(CLI::PositiveNumber);
+  tasks->add_option("--samples-2d", taskOptions.samples2d, "Samples per repeat in 2D")->check(CLI::PositiveNumber);
+  tasks->add_option("--samples-3d", taskOptions.samples3d, "Samples per repeat in 3D")->check(CLI::PositiveNumber);
+  tasks->add_flag("!--no-2d", taskOptions.run2d, "Skip the 2D measurements");
+  tasks->add_flag("!--no-3d", taskOptions.run3d, "Skip the 3D measurements");
+  tasks->add_option("-o,--output", output, "Also write the JSON to this file");
+
+  CLI11_PARSE(app, argc, argv);
+
+  nlohmann::json result;
+  if (*tasks) {
+    std::fprintf(stderr, "lightbox-bench tasks: one thread, median of %d repeats (task + label / full sample)\n",
+                 taskOptions.repeats);
+    result = {{"benchmark", "tasks"},
+              {"threads", 1},
+              {"hardware_threads", std::thread::hardware_concurrency()},
+              {"results", lightbox::bench::runTaskBenchmark(taskOptions)}};
+  }
+  std::cout << result.dump(2) << std::endl;
+  if (!output.empty()) {
+    std::ofstream file(output);
+    if (!(file << result.dump(2) << '\n')) {
+      std::cerr << "lightbox-bench: cannot write " << output << '\n';
+      return 2;
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,32 @@
+#pragma once
+// Private to imageio: recognising a file's format from its first bytes, before any library gets to allocate.
+
+#include <array>
+#include <cstdint>
+#include <string>
+
+namespace lightbox::imageio::detail {
+
+enum class Format { Nifti, Png, Jpeg, Tiff };
+
+/// The fields of a NIfTI-1/-2 (or ANALYZE 7.5) header that decide whether reading it is safe, taken from the raw
+/// bytes so that a hostile header is judged before nifti_clib sizes anything from it.
+struct NiftiFacts {
+  int version = 1;      ///< 1 (also ANALYZE 7.5) or 2
+  bool analyze = false; ///< 348-byte header without a NIfTI magic
+  bool swapped = false; ///< header stored in the other byte order than this machine's
+  std::array<int64_t, 8> dim{};
+  int datatype = 0;
+};
+
+struct Sniffed {
+  Format format = Format::Png;
+  std::string headerPath; ///< the file that holds the header: `path` itself, or the .hdr beside a given .img
+  bool gzipped = false;   ///< the header file is gzip-compressed
+  NiftiFacts nifti;       ///< only for Format::Nifti
+};
+
+/// Throws ImageReadError (missing, unreadable, empty, truncated header, not a known format).
+Sniffed sniff(const std::string& path);
+
+}  // namespace lightbox::imageio::detail
