@@ -82,6 +82,11 @@ Image readRaster(const std::string& path, Format format, std::vector<std::string
 }  // namespace detail
 
 void writePng(const std::string& path, int width, int height, int channels, const uint8_t* pixels) {
+  writePng(path, width, height, channels, pixels, {});
+}
+
+void writePng(const std::string& path, int width, int height, int channels, const uint8_t* pixels,
+              const std::vector<Caption>& captions) {
   const auto fail = [&](const std::string& why) { return std::runtime_error("cannot write PNG " + path + ": " + why); };
   if (width <= 0 || height <= 0) throw fail("invalid size " + std::to_string(width) + "x" + std::to_string(height));
   if (channels != 1 && channels != 3) throw fail("channels must be 1 or 3, got " + std::to_string(channels));
@@ -91,7 +96,19 @@ void writePng(const std::string& path, int width, int height, int channels, cons
     cv::Mat view(height, width, CV_MAKETYPE(CV_8U, channels), const_cast<uint8_t*>(pixels));
     cv::Mat bgr;
     if (channels == 3) cv::cvtColor(view, bgr, cv::COLOR_RGB2BGR);
-    if (!cv::imencode(".png", channels == 3 ? bgr : view, encoded)) throw fail("encoding failed");
+    cv::Mat target = channels == 3 ? bgr : (captions.empty() ? view : view.clone());
+    for (const Caption& caption : captions) {
+      std::string ascii = caption.text;
+      for (char& ch : ascii)
+        if (static_cast<unsigned char>(ch) < 32 || static_cast<unsigned char>(ch) > 126) ch = '?';
+      int baseline = 0;
+      const double scale = 0.4;
+      const cv::Size size = cv::getTextSize(ascii, cv::FONT_HERSHEY_SIMPLEX, scale, 1, &baseline);
+      const cv::Point origin(caption.x, caption.y + size.height);
+      cv::putText(target, ascii, origin, cv::FONT_HERSHEY_SIMPLEX, scale, cv::Scalar::all(0), 3, cv::LINE_AA);
+      cv::putText(target, ascii, origin, cv::FONT_HERSHEY_SIMPLEX, scale, cv::Scalar::all(255), 1, cv::LINE_AA);
+    }
+    if (!cv::imencode(".png", target, encoded)) throw fail("encoding failed");
   } catch (const cv::Exception& e) {
     throw fail(e.err);
   }

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace lightbox::imageio {
 
@@ -10,5 +11,16 @@ namespace lightbox::imageio {
 /// padding) as a PNG to `path`, whatever the path's extension. Throws std::runtime_error naming the path when the
 /// arguments are invalid or the file cannot be written.
 void writePng(const std::string& path, int width, int height, int channels, const uint8_t* pixels);
+
+/// A line of text to draw on a figure; (x, y) is the top-left corner of the text in pixels.
+struct Caption {
+  int x = 0;
+  int y = 0;
+  std::string text;  ///< ASCII; other characters are drawn as '?'
+};
+
+/// As writePng, with captions drawn in white on a dark outline (the pixels passed in are not modified).
+void writePng(const std::string& path, int width, int height, int channels, const uint8_t* pixels,
+              const std::vector<Caption>& captions);
 
 }  // namespace lightbox::imageio
