@@ -49,6 +49,7 @@ class TestPreviewWorkflow : public QObject {
     workflows::PreviewParams p;
     p.imagePath = writeGreyPng(dir.filePath("xray.png"), 200, 1);
     p.blendSourcePaths = {writeGreyPng(dir.filePath("texture.png"), 150, 9)};
+    p.sameDatasetPaths = {writeGreyPng(dir.filePath("other-xray.png"), 180, 10)};
     p.samplesPerTask = 2;
     p.seed = 5;
     p.outputDirectory = dir.filePath("out").toStdString();

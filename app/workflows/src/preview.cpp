@@ -73,8 +73,8 @@ PreviewResult runPreview(const PreviewParams& params, ProgressSink& progress) {
 
   auto same = std::make_shared<ImageSet>();
   same->push_back(makeRecord(input.image, input.objectMask));
-  for (const auto& r : *prepareSources(params.sameDatasetPaths, ndim, params.preset, result.warnings))
-    same->push_back(r);
+  const auto extraHealthy = prepareSources(params.sameDatasetPaths, ndim, params.preset, result.warnings);
+  same->insert(same->end(), extraHealthy->begin(), extraHealthy->end());
   const auto other = prepareSources(params.blendSourcePaths, ndim, params.preset, result.warnings);
   const ImageRecord& record = *same->front();
   const TaskSettings settings = ndim == 3 ? TaskSettings::paperBrain3D() : TaskSettings::paperChestXray2D();
