@@ -12,7 +12,7 @@ export LIGHTBOX_DATA_DIR="$data"
 # which would pull in VTK, GTK and dozens of modules.
 packages=(
   g++ cmake ninja-build ccache pkg-config ca-certificates
-  qt6-base-dev libfftw3-dev libnifti2-dev zlib1g-dev libcli11-dev nlohmann-json3-dev
+  qt6-base-dev libfftw3-dev libnifti2-dev zlib1g-dev libcli11-dev nlohmann-json3-dev libdcmtk-dev libsqlite3-dev
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
 )
 
