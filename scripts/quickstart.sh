@@ -9,7 +9,8 @@ data="${LIGHTBOX_DATA_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/lightbox/data}"
 export LIGHTBOX_DATA_DIR="$data"
 
 # Everything comes from Debian packages (DESIGN.md). OpenCV: only the three modules used, not libopencv-dev,
-# which would pull in VTK, GTK and dozens of modules.
+# which would pull in VTK, GTK and dozens of modules. DICOM needs the DCMTK libraries only (libdcmtk-dev to build,
+# libdcmtk17 at run time): the `dcmtk` command-line tools (dcmdump, ...) are not needed, neither tests nor app run them.
 packages=(
   g++ cmake ninja-build ccache pkg-config ca-certificates
   qt6-base-dev libfftw3-dev libnifti2-dev zlib1g-dev libcli11-dev nlohmann-json3-dev libdcmtk-dev libsqlite3-dev

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <thread>
 
+#include "lightbox/core/memory_tuning.h"
 #include "task_benchmark.h"
 
 int main(int argc, char** argv) {
@@ -21,16 +22,24 @@ int main(int argc, char** argv) {
   tasks->add_flag("!--no-2d", taskOptions.run2d, "Skip the 2D measurements");
   tasks->add_flag("!--no-3d", taskOptions.run3d, "Skip the 3D measurements");
   tasks->add_option("-o,--output", output, "Also write the JSON to this file");
+  bool defaultMalloc = false;
+  tasks->add_flag("--default-malloc", defaultMalloc,
+                  "Leave the allocator as it is (by default it keeps freed memory, as sample-generating programs should)");
 
   CLI11_PARSE(app, argc, argv);
 
+  // As the data pipeline does (lightbox/core/memory_tuning.h): without it glibc returns each sample's freed buffers
+  // to the kernel and the next sample page-faults them back in.
+  const bool retained = !defaultMalloc && lightbox::retainFreedMemory();
+
   nlohmann::json result;
   if (*tasks) {
-    std::fprintf(stderr, "lightbox-bench tasks: one thread, median of %d repeats (task + label / full sample)\n",
-                 taskOptions.repeats);
+    std::fprintf(stderr, "lightbox-bench tasks: one thread, median of %d repeats (task + label / full sample)%s\n",
+                 taskOptions.repeats, retained ? "" : ", default allocator");
     result = {{"benchmark", "tasks"},
               {"threads", 1},
               {"hardware_threads", std::thread::hardware_concurrency()},
+              {"retain_freed_memory", retained},
               {"results", lightbox::bench::runTaskBenchmark(taskOptions)}};
   }
   std::cout << result.dump(2) << std::endl;

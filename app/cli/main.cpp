@@ -3,6 +3,7 @@
 
 #include "interrupt.h"
 #include "preview_command.h"
+#include "project_commands.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"Lightbox: localise anomalies with a model of healthy anatomy (Baugh et al., MICCAI 2023)",
@@ -10,6 +11,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("lightbox-cli ") + LIGHTBOX_VERSION);
   app.require_subcommand(1);
   int exitCode = 0;
+  lightbox::cli::addProjectCommands(app, exitCode);
   lightbox::cli::addPreviewCommand(app, exitCode);
   lightbox::cli::installInterruptHandler();
   try {

@@ -97,41 +97,27 @@ bool AnomalyShape::containsAligned(const Point& p) const {
 }
 
 Point AnomalyShape::edgeIntersection(const Point& origin, const Point& direction) const {
-  const Point o = apply(inverse_, origin, ndim_);
-  Point v = apply(inverse_, direction, ndim_);
-  const double len = norm(v, ndim_);
-  if (!(len > 0.0)) throw std::invalid_argument("edgeIntersection: zero direction");
-  for (int d = 0; d < ndim_; ++d) v[d] /= len;
-
-  constexpr double inf = std::numeric_limits<double>::infinity();
-  double t = inf;
-  if (kind_ == ShapeKind::Rectangle) {
-    for (int d = 0; d < ndim_; ++d) {
-      const double w = lengths_[d] / 2.0;
-      for (const double face : {w, -w}) {
-        const double candidate = (face - o[d]) / v[d];
-        // Negative (behind the origin) and NaN (origin on a face, v[d] = 0) candidates never count.
-        if (candidate >= 0.0 && candidate < t) t = candidate;
-      }
-    }
-  } else {
-    double a = 0.0, b = 0.0, c = -1.0;
-    for (int d = 0; d < ndim_; ++d) {
-      const double r2 = (lengths_[d] / 2.0) * (lengths_[d] / 2.0);
-      a += v[d] * v[d] / r2;
-      b += 2.0 * o[d] * v[d] / r2;
-      c += o[d] * o[d] / r2;
-    }
-    const double disc = std::max(0.0, b * b - 4.0 * a * c);  // >= 0 for an origin inside; clamp rounding
-    const double sq = std::sqrt(disc);
-    for (const double root : {(-b - sq) / (2.0 * a), (-b + sq) / (2.0 * a)})
-      if (root >= 0.0 && root < t) t = root;
-  }
-  if (!std::isfinite(t)) throw std::domain_error("edgeIntersection: the ray never leaves the shape");
-  Point aligned{0, 0, 0};
-  for (int d = 0; d < ndim_; ++d) aligned[d] = o[d] + t * v[d];
-  return apply(map_, aligned, ndim_);
+  return ShapeRayCaster(*this, origin).exit(direction);
 }
+
+ShapeRayCaster::ShapeRayCaster(const AnomalyShape& shape, const Point& origin)
+    : shape_(&shape), inverse_(shape.inverse_), o_(apply(shape.inverse_, origin, shape.ndim_)) {
+  for (int d = 0; d < shape.ndim_; ++d) {
+    const double w = shape.lengths_[d] / 2.0;
+    faceHigh_[d] = w - o_[d];
+    faceLow_[d] = -w - o_[d];
+    radius2_[d] = (shape.lengths_[d] / 2.0) * (shape.lengths_[d] / 2.0);
+    twoO_[d] = 2.0 * o_[d];
+    c_ += o_[d] * o_[d] / radius2_[d];
+  }
+}
+
+Point ShapeRayCaster::exit(const Point& direction) const {
+  return shape_->ndim_ == 2 ? exit<2>(direction) : exit<3>(direction);
+}
+
+void ShapeRayCaster::throwZeroDirection() { throw std::invalid_argument("edgeIntersection: zero direction"); }
+void ShapeRayCaster::throwNoExit() { throw std::domain_error("edgeIntersection: the ray never leaves the shape"); }
 
 ShapeBounds shapeBoundsFor(const Shape& imageShape, double minProportion, double maxProportion) {
   ShapeBounds b;

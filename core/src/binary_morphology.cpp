@@ -43,6 +43,116 @@ bool onBorder(const Shape& shape, const Index& i) {
   return false;
 }
 
+/// Face-connected components as runs of true elements along the fastest axis, joined by union-find: the runs of a
+/// row only touch the runs of the previous row and of the same row in the previous plane, so no per-element
+/// neighbour indexing is needed.
+struct ComponentRuns {
+  struct Run {
+    int64_t row;         // raster index of the row inside the region
+    int64_t begin, end;  // [begin, end) along the fastest axis, in region coordinates
+    int32_t label;       // 1-based, in scipy order
+  };
+  std::vector<Run> runs;
+  std::vector<Box> boxes;  // per label, in the coordinates of the whole grid
+};
+
+int64_t findRoot(std::vector<int64_t>& parent, int64_t i) {
+  while (parent[size_t(i)] != i) {
+    parent[size_t(i)] = parent[size_t(parent[size_t(i)])];  // path halving
+    i = parent[size_t(i)];
+  }
+  return i;
+}
+
+/// Joins the overlapping runs of two rows (runs [a, aEnd) and [b, bEnd), each sorted along the row).
+void joinRows(const std::vector<ComponentRuns::Run>& runs, std::vector<int64_t>& parent, int64_t a, int64_t aEnd,
+              int64_t b, int64_t bEnd) {
+  while (a < aEnd && b < bEnd) {
+    const auto& ra = runs[size_t(a)];
+    const auto& rb = runs[size_t(b)];
+    if (ra.begin < rb.end && rb.begin < ra.end) {
+      const int64_t x = findRoot(parent, a), y = findRoot(parent, b);
+      if (x != y) parent[size_t(std::max(x, y))] = std::min(x, y);
+    }
+    // Advance whichever run ends first; the other may still overlap the next run.
+    if (ra.end < rb.end) ++a;
+    else ++b;
+  }
+}
+
+ComponentRuns componentRuns(const Mask& mask, const Box& region) {
+  const Shape& outer = mask.shape();
+  const Shape& s = region.size;
+  const int nd = outer.ndim;
+  const int64_t rowsPerPlane = nd == 3 ? s[1] : s[0];
+  ComponentRuns out;
+  std::vector<int64_t> rowFirst;  // index of the first run of every row, plus an end marker
+  int64_t row = 0;
+  forEachRow(outer, region, [&](int64_t o, int64_t, int64_t n) {
+    rowFirst.push_back(int64_t(out.runs.size()));
+    const uint8_t* m = mask.data() + o;
+    for (int64_t k = 0; k < n;) {
+      if (!m[k]) {
+        ++k;
+        continue;
+      }
+      const int64_t begin = k;
+      while (k < n && m[k]) ++k;
+      out.runs.push_back({row, begin, k, 0});
+    }
+    ++row;
+  });
+  rowFirst.push_back(int64_t(out.runs.size()));
+
+  std::vector<int64_t> parent(out.runs.size());
+  for (size_t i = 0; i < parent.size(); ++i) parent[i] = int64_t(i);
+  const int64_t rows = row;
+  for (int64_t r = 0; r < rows; ++r) {
+    const int64_t first = rowFirst[size_t(r)], last = rowFirst[size_t(r) + 1];
+    if (first == last) continue;
+    if (nd == 3 ? r % rowsPerPlane > 0 : r > 0)  // previous row of the same plane
+      joinRows(out.runs, parent, first, last, rowFirst[size_t(r) - 1], first);
+    if (nd == 3 && r >= rowsPerPlane)  // same row of the previous plane
+      joinRows(out.runs, parent, first, last, rowFirst[size_t(r - rowsPerPlane)],
+               rowFirst[size_t(r - rowsPerPlane) + 1]);
+  }
+
+  // Runs are in raster order, so a component's first run holds its first element: labels come out in scipy order.
+  std::vector<int32_t> labelOfRoot(out.runs.size(), 0);
+  for (size_t i = 0; i < out.runs.size(); ++i) {
+    ComponentRuns::Run& run = out.runs[i];
+    int32_t& label = labelOfRoot[size_t(findRoot(parent, int64_t(i)))];
+    Index lo{0, 0, 0};
+    lo[nd - 1] = run.begin;
+    if (nd == 3) {
+      lo[0] = run.row / rowsPerPlane;
+      lo[1] = run.row % rowsPerPlane;
+    } else {
+      lo[0] = run.row;
+    }
+    for (int d = 0; d < nd; ++d) lo[d] += region.corner[d];
+    Index hi = lo;
+    hi[nd - 1] += run.end - run.begin - 1;
+    if (label == 0) {
+      label = int32_t(out.boxes.size()) + 1;
+      Box box;
+      box.corner = lo;
+      box.size = s;
+      for (int d = 0; d < nd; ++d) box.size[d] = hi[d] - lo[d] + 1;
+      out.boxes.push_back(box);
+    } else {
+      Box& box = out.boxes[size_t(label) - 1];
+      for (int d = 0; d < nd; ++d) {
+        const int64_t end = std::max(box.corner[d] + box.size[d], hi[d] + 1);
+        box.corner[d] = std::min(box.corner[d], lo[d]);
+        box.size[d] = end - box.corner[d];
+      }
+    }
+    run.label = label;
+  }
+  return out;
+}
+
 }  // namespace
 
 Mask binaryErosionCross(const Mask& mask) {
@@ -65,33 +175,19 @@ Mask binaryErosionCross(const Mask& mask) {
 
 Components labelComponents(const Mask& mask) {
   Components result;
-  const Shape& shape = mask.shape();
-  result.labels = Grid<int32_t>(shape, 0);
+  result.labels = Grid<int32_t>(mask.shape(), 0);
   if (mask.empty()) return result;
-  std::vector<int64_t> stack;
-  for (int64_t p = 0; p < mask.count(); ++p) {
-    if (!mask[p] || result.labels[p] != 0) continue;
-    // A raster scan meets each component first at its first element, so labels come out in scipy's order.
-    const int32_t label = ++result.count;
-    Index lo = shape.unravel(p), hi = lo;
-    floodFill(
-        shape, p, stack, [&](int64_t q) { return mask[q] && result.labels[q] == 0; },
-        [&](int64_t q) {
-          result.labels[q] = label;
-          const Index iq = shape.unravel(q);
-          for (int d = 0; d < shape.ndim; ++d) {
-            lo[d] = std::min(lo[d], iq[d]);
-            hi[d] = std::max(hi[d], iq[d]);
-          }
-        });
-    Box box;
-    box.corner = lo;
-    box.size = shape;
-    for (int d = 0; d < shape.ndim; ++d) box.size[d] = hi[d] - lo[d] + 1;
-    result.boxes.push_back(box);
-  }
+  const Box whole{Index{0, 0, 0}, mask.shape()};
+  const ComponentRuns runs = componentRuns(mask, whole);
+  result.count = int32_t(runs.boxes.size());
+  result.boxes = runs.boxes;
+  const int64_t rowLength = mask.shape()[mask.ndim() - 1];
+  for (const ComponentRuns::Run& r : runs.runs)
+    std::fill_n(result.labels.data() + r.row * rowLength + r.begin, r.end - r.begin, r.label);
   return result;
 }
+
+std::vector<Box> componentBoxes(const Mask& mask, const Box& region) { return componentRuns(mask, region).boxes; }
 
 Mask fillHoles(const Mask& mask) {
   const Shape& shape = mask.shape();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 #include <vector>
 
 #include "lightbox/core/morphology.h"
@@ -89,7 +90,69 @@ Grid<double> distanceToOutside(const Shape& shape) {
   return out;
 }
 
+/// Squared distance along the rows (fastest axis) to the nearest false element, capped at cap^2: two sweeps.
+void cappedRowPass(const Mask& mask, int64_t cap, std::vector<float>& f) {
+  const int64_t n = mask.shape()[mask.ndim() - 1];
+  const float capF = float(cap);
+  for (int64_t start = 0; start < mask.count(); start += n) {
+    const uint8_t* m = mask.data() + start;
+    float* row = f.data() + start;
+    float d = capF;
+    for (int64_t k = 0; k < n; ++k) row[k] = d = m[k] ? std::min(d + 1.0f, capF) : 0.0f;
+    d = capF;
+    for (int64_t k = n - 1; k >= 0; --k) {
+      d = m[k] ? std::min(d + 1.0f, capF) : 0.0f;
+      row[k] = std::min(row[k], d);
+    }
+    for (int64_t k = 0; k < n; ++k) row[k] *= row[k];
+  }
+}
+
+/// f <- min over |t| < cap of (t^2 + f shifted by t along `axis`) (taps outside the grid do not count), for a
+/// slower axis: whole lines side by side, contiguous and vectorised.
+void cappedSlowPass(std::vector<float>& f, std::vector<float>& scratch, const Shape& shape, int axis, int64_t cap) {
+  const int64_t n = shape[axis];
+  const int64_t line = shape.stride(axis);
+  const int64_t outer = shape.count() / (n * line);
+  scratch.assign(f.begin(), f.end());
+  for (int64_t o = 0; o < outer; ++o)
+    for (int64_t k = 0; k < n; ++k) {
+      float* dst = f.data() + (o * n + k) * line;
+      for (int64_t t = 1; t < cap; ++t) {
+        const float t2 = float(t * t);
+        for (const int64_t q : {k - t, k + t}) {
+          if (q < 0 || q >= n) continue;
+          const float* src = scratch.data() + (o * n + q) * line;
+          for (int64_t j = 0; j < line; ++j) dst[j] = std::min(dst[j], t2 + src[j]);
+        }
+      }
+    }
+}
+
 }  // namespace
+
+// Squared Euclidean distance separates over the axes; restricted to offsets below the cap on every axis it is still
+// exact wherever it is below cap^2, and at least cap^2 elsewhere. The values are small integers, exact in float.
+Grid<double> cappedDistanceTransform(const Mask& mask, int64_t cap) {
+  if (mask.empty()) return {};
+  if (cap < 1) throw std::invalid_argument("cappedDistanceTransform: cap must be at least 1");
+  const Shape& shape = mask.shape();
+  int64_t longest = 0;
+  for (int d = 0; d < shape.ndim; ++d) longest = std::max(longest, shape[d]);
+  const double capD = static_cast<double>(cap);
+  if (cap >= longest || countTrue(mask) == mask.count()) {  // the window would not save anything
+    Grid<double> g = euclideanDistanceTransform(mask);
+    for (double& v : g.values()) v = std::min(v, capD);
+    return g;
+  }
+  std::vector<float> f(static_cast<size_t>(mask.count())), scratch;
+  cappedRowPass(mask, cap, f);
+  for (int d = shape.ndim - 2; d >= 0; --d) cappedSlowPass(f, scratch, shape, d, cap);
+  Grid<double> out(shape);
+  const float cap2 = float(cap * cap);
+  for (int64_t p = 0; p < mask.count(); ++p) out[p] = f[size_t(p)] >= cap2 ? capD : std::sqrt(double(f[size_t(p)]));
+  return out;
+}
 
 Grid<double> euclideanDistanceTransform(const Mask& mask) {
   if (mask.empty()) return {};

@@ -58,16 +58,6 @@ Matrix inverse(const Matrix& a, int ndim) {
   return r;
 }
 
-Point apply(const Matrix& a, const Point& p, int ndim) {
-  Point r{0.0, 0.0, 0.0};
-  for (int i = 0; i < ndim; ++i) {
-    double s = 0.0;
-    for (int k = 0; k < ndim; ++k) s += a[i][k] * p[k];
-    r[i] = s;
-  }
-  return r;
-}
-
 Matrix planeRotation(int a, int b, double angle) {
   Matrix r = identityMatrix();
   const double c = std::cos(angle), s = std::sin(angle);
@@ -76,12 +66,6 @@ Matrix planeRotation(int a, int b, double angle) {
   r[a][b] = -s;
   r[b][a] = s;
   return r;
-}
-
-double norm(const Point& p, int ndim) {
-  double s = 0.0;
-  for (int d = 0; d < ndim; ++d) s += p[d] * p[d];
-  return std::sqrt(s);
 }
 
 IntegerBounds transformedCornerBounds(const Matrix& a, const Point& lowCorner, const Point& highCorner, int ndim) {

@@ -38,16 +38,17 @@ TrainingSample TrainingSampleGenerator::generate(uint64_t seed, uint64_t index) 
   Rng rng = Rng::forItem(seed, index);
   TrainingSample s;
   s.imageIndex = int(index % images_->size());
-  const ImageRecord& record = *(*images_)[size_t(s.imageIndex)];
+  const std::shared_ptr<const ImageRecord>& recordPtr = (*images_)[size_t(s.imageIndex)];
+  const ImageRecord& record = *recordPtr;
   s.flipped = rng.uniform() < flipProbability_;
   const AnomalyTask& task = *tasks_[size_t(rng.randint(0, int64_t(tasks_.size()) - 1))];
   if (s.flipped) {
-    s.normal = flipLastAxis(record.image);
+    s.normal = std::make_shared<const Image>(flipLastAxis(record.image));
     const ImageExtremes extremes = record.extremes.flippedLastAxis(record.image.shape());
-    s.synthetic = synthesise(task, s.normal, flipLastAxis(record.objectMask), settings_, rng, &extremes);
+    s.synthetic = synthesise(task, *s.normal, flipLastAxis(record.objectMask), settings_, rng, &extremes);
   } else {
-    s.normal = record.image;
-    s.synthetic = synthesise(task, s.normal, record.objectMask, settings_, rng, &record.extremes);
+    s.normal = std::shared_ptr<const Image>(recordPtr, &record.image);  // aliases the record: no copy
+    s.synthetic = synthesise(task, *s.normal, record.objectMask, settings_, rng, &record.extremes);
   }
   s.positionalEncoding = cachedPositionalEncoding(record.image.shape());
   return s;

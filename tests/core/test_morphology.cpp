@@ -196,6 +196,22 @@ class TestMorphology : public QObject {
     }
   }
 
+  // Capped at c, the transform is min(EDT, c) bit for bit, for masks with large blobs (distances beyond the cap),
+  // thin ones, no background at all, and caps beyond the grid.
+  void cappedEdtEqualsCappedEdt_data() { addShapes(); }
+  void cappedEdtEqualsCappedEdt() {
+    QFETCH(Shape, shape);
+    for (double pTrue : {0.5, 0.97, 1.0}) {
+      const Mask m = randomMask(shape, pTrue, 22);
+      const Grid<double> full = lightbox::euclideanDistanceTransform(m);
+      for (int64_t cap : {1, 2, 3, 5, 40}) {
+        const Grid<double> capped = lightbox::cappedDistanceTransform(m, cap);
+        for (int64_t p = 0; p < m.count(); ++p) QCOMPARE(capped[p], std::min(full[p], double(cap)));
+      }
+    }
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, lightbox::cappedDistanceTransform(Mask(shape, 1), 0));
+  }
+
   void edtKnownValues() {
     const Grid<double> line = lightbox::euclideanDistanceTransform(maskFromRows({{0, 1, 1, 1, 1, 1, 0}}));
     const double expected[] = {0, 1, 2, 3, 2, 1, 0};

@@ -97,6 +97,27 @@ class TestSynthesis : public QObject {
     }
   }
 
+  // The healthy image of a sample: the image set's own image when not flipped (shared, not copied), its mirror image
+  // along the last axis when flipped.
+  void normalImageIsSharedOrFlipped() {
+    const auto task = makeTask(TaskId::Intensity, TaskSettings{}, {});
+    const TrainingSampleGenerator gen(images2d_, {task}, TaskSettings{}, 0.5);
+    bool sawFlipped = false, sawPlain = false;
+    for (uint64_t index = 0; index < 16; ++index) {
+      const TrainingSample s = gen.generate(5, index);
+      const Image& record = (*images2d_)[size_t(s.imageIndex)]->image;
+      QVERIFY(s.normal);
+      if (s.flipped) {
+        sawFlipped = true;
+        QCOMPARE(s.normal->values(), flipLastAxis(record).values());
+      } else {
+        sawPlain = true;
+        QCOMPARE(s.normal.get(), &record);
+      }
+    }
+    QVERIFY(sawFlipped && sawPlain);
+  }
+
   // Placement honours the object mask, and falls back (flagged) when no position can satisfy it.
   void placementRespectsObjectMask() {
     Rng rng(4);
@@ -135,6 +156,22 @@ class TestSynthesis : public QObject {
         tracker.modified(box);
         QCOMPARE(tracker.ranges()[0], img.range(0));
       }
+    }
+  }
+
+  // The fallback when every stored extreme voxel was overwritten: rows no box touches keep their known range, the
+  // touched rows are rescanned (here the minimum sat in row 0 and is gone, in 2D and 3D).
+  void rangeTrackerFallbackDropsOverwrittenExtremes() {
+    for (const Shape& shape : {Shape(12, 9), Shape(5, 6, 7)}) {
+      Image img(1, shape, 0.5f);
+      img.data()[0] = -3.0f;                       // the only minimum, in row 0
+      img.data()[img.voxelCount() - 1] = 2.0f;     // the maximum, in the last row
+      ImageRangeTracker tracker(img, ImageExtremes::of(img));
+      const Box box{Index{0, 0, 0}, shape.ndim == 2 ? Shape(1, 2) : Shape(1, 1, 2)};
+      img.data()[0] = 0.25f;
+      tracker.modified(box);
+      QCOMPARE(tracker.ranges()[0], std::make_pair(0.25f, 2.0f));
+      QCOMPARE(tracker.ranges()[0], img.range(0));
     }
   }
 

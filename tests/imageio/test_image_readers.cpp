@@ -297,7 +297,7 @@ class TestImageReaders : public QObject {
     QVERIFY(testfiles::writeBytes(dir_.filePath("junk.nii"), junk));
     expectError(path("junk.nii"), "not a NIfTI file");
     QVERIFY(testfiles::writeBytes(dir_.filePath("junk.bin"), junk));
-    expectError(path("junk.bin"), "not a NIfTI or image file");
+    expectError(path("junk.bin"), "not a DICOM, NIfTI or image file");
     QVERIFY(testfiles::writeGzip(dir_.filePath("junk.nii.gz"), junk));
     expectError(path("junk.nii.gz"), "gzip-compressed, but not a NIfTI file");
     // NIfTI-2 size field without the magic that must follow it.

@@ -38,30 +38,128 @@ double samplePushDistance(Rng& rng, double meanEdgeDistance, double minPush, dou
 
 namespace {
 
-/// Mean distance from the centre to the inner boundary of the mask (mask XOR its erosion).
+/// A 2D box seen as one plane of a 3D one, for the row loops below.
+struct BoxView {
+  int nd;
+  int64_t n0, n1, n2;
+  explicit BoxView(const Shape& g)
+      : nd(g.ndim), n0(g.ndim == 3 ? g[0] : 1), n1(g[g.ndim - 2]), n2(g[g.ndim - 1]) {}
+  Index index(int64_t a, int64_t b, int64_t c) const { return nd == 3 ? Index{a, b, c} : Index{b, c, 0}; }
+};
+
+/// Mean distance from the centre to the inner boundary of the mask (mask XOR its erosion by the face cross, the
+/// outside of the box counting as background), summed in raster order like the reference.
 double meanEdgeDistance(const Mask& mask, const Index& centre) {
-  const Mask eroded = binaryErosionCross(mask);
-  const Shape& g = mask.shape();
+  const BoxView v(mask.shape());
+  const int64_t plane = v.n1 * v.n2;
   double sum = 0.0;
   int64_t n = 0;
-  Index i{0, 0, 0};
-  int64_t k = 0;
-  do {
-    if (mask[k] && !eroded[k]) {
-      double d2 = 0.0;
-      for (int d = 0; d < g.ndim; ++d) d2 += double(i[d] - centre[d]) * double(i[d] - centre[d]);
-      sum += std::sqrt(d2);
-      ++n;
+  for (int64_t a = 0; a < v.n0; ++a)
+    for (int64_t b = 0; b < v.n1; ++b) {
+      const uint8_t* m = mask.data() + a * plane + b * v.n2;
+      const bool borderRow = b == 0 || b == v.n1 - 1 || (v.nd == 3 && (a == 0 || a == v.n0 - 1));
+      for (int64_t c = 0; c < v.n2; ++c) {
+        if (!m[c]) continue;
+        const bool interior = !borderRow && c > 0 && c < v.n2 - 1 && m[c - 1] && m[c + 1] && m[c - v.n2] &&
+                              m[c + v.n2] && (v.nd == 2 || (m[c - plane] && m[c + plane]));
+        if (interior) continue;
+        const Index i = v.index(a, b, c);
+        double d2 = 0.0;
+        for (int d = 0; d < v.nd; ++d) d2 += double(i[d] - centre[d]) * double(i[d] - centre[d]);
+        sum += std::sqrt(d2);
+        ++n;
+      }
     }
-    ++k;
-  } while (nextIndex(i, g));
   return n ? sum / double(n) : 0.0;
 }
 
-bool onShell(const Index& i, const Shape& s) {
-  for (int d = 0; d < s.ndim; ++d)
-    if (i[d] == 0 || i[d] == s[d] - 1) return true;
-  return false;
+/// Linear index of the k-th (0-based) true element of the mask.
+int64_t nthTrue(const Mask& mask, int64_t k) {
+  for (int64_t p = 0; p < mask.count(); ++p)
+    if (mask[p] && k-- == 0) return p;
+  return -1;
+}
+
+/// Resamples every mask voxel off the box shell (and off the centre) along its ray from the centre z (SPEC §1.6).
+/// Each voxel is a long chain of dependent divisions, square roots, a pow and the spline, so the voxels of a row
+/// are taken through the chain stage by stage: the independent voxels of one stage then overlap in the pipeline.
+/// The operations per voxel are exactly those of the reference order. D is a template parameter so the small
+/// per-axis loops unroll.
+template <int D>
+class RadialResampler {
+ public:
+  RadialResampler(const AnomalyShape& shape, const Index& z, DeformationKind kind, double factor)
+      : z_(z), kind_(kind), factor_(factor), centred_(centredOf(shape, z)), rays_(shape, centred_) {}
+
+  /// Voxels `voxels` (box indices, linear offsets `offsets`), at most kBatch of them.
+  void run(const Index* voxels, const int64_t* offsets, int count, const std::vector<NearestCubicBSpline>& splines,
+           Patch& deformed) {
+    for (int i = 0; i < count; ++i) {
+      Point& u = direction_[i];
+      for (int d = 0; d < D; ++d) u[d] = double(voxels[i][d] - z_[d]);
+      rho_[i] = norm(u, D);
+      for (int d = 0; d < D; ++d) u[d] /= rho_[i];
+    }
+    for (int i = 0; i < count; ++i) {
+      const Point edge = rays_.exit<D>(direction_[i]);
+      Point fromCentre{0, 0, 0};
+      for (int d = 0; d < D; ++d) fromCentre[d] = edge[d] - centred_[d];
+      reach_[i] = norm(fromCentre, D);
+    }
+    for (int i = 0; i < count; ++i)
+      rho_[i] = kind_ == DeformationKind::Sink ? sinkRadius(rho_[i], reach_[i], factor_)
+                                               : sourceRadius(rho_[i], reach_[i], factor_);
+    for (int i = 0; i < count; ++i)
+      for (int d = 0; d < D; ++d) at_[i][d] = double(z_[d]) + rho_[i] * direction_[i][d];
+    for (size_t ch = 0; ch < splines.size(); ++ch) {
+      double* out = deformed.channel(int(ch));
+      for (int i = 0; i < count; ++i) out[offsets[i]] = splines[ch].at(at_[i]);
+    }
+  }
+
+  static constexpr int kBatch = 64;
+
+ private:
+  static Point centredOf(const AnomalyShape& shape, const Index& z) {
+    Point c{0, 0, 0};
+    for (int d = 0; d < D; ++d) c[d] = double(z[d]) - (double(shape.gridShape()[d]) - 1.0) / 2.0;
+    return c;
+  }
+
+  Index z_;
+  DeformationKind kind_;
+  double factor_;
+  Point centred_;
+  ShapeRayCaster rays_;
+  Point direction_[kBatch], at_[kBatch];
+  double rho_[kBatch], reach_[kBatch];
+};
+
+template <int D>
+void deformVoxels(const AnomalyShape& shape, const Index& z, DeformationKind kind, double factor,
+                  const std::vector<NearestCubicBSpline>& splines, Patch& deformed) {
+  const Mask& mask = shape.mask();
+  const BoxView v(mask.shape());
+  RadialResampler<D> resampler(shape, z, kind, factor);
+  constexpr int kBatch = RadialResampler<D>::kBatch;
+  Index voxels[kBatch];
+  int64_t offsets[kBatch];
+  int count = 0;
+  const int64_t plane = v.n1 * v.n2;
+  for (int64_t a = D == 3 ? 1 : 0; a < (D == 3 ? v.n0 - 1 : 1); ++a)
+    for (int64_t b = 1; b < v.n1 - 1; ++b)
+      for (int64_t c = 1; c < v.n2 - 1; ++c) {
+        const int64_t k = a * plane + b * v.n2 + c;
+        const Index p = v.index(a, b, c);
+        if (!mask[k] || p == z) continue;
+        voxels[count] = p;
+        offsets[count] = k;
+        if (++count == kBatch) {
+          resampler.run(voxels, offsets, count, splines, deformed);
+          count = 0;
+        }
+      }
+  if (count > 0) resampler.run(voxels, offsets, count, splines, deformed);
 }
 
 }  // namespace
@@ -71,16 +169,12 @@ BendDeformationTask::BendDeformationTask(DeformationKind kind, const TaskSetting
     : kind_(kind), settings_(settings), overrides_(overrides) {}
 
 void BendDeformationTask::insert(Image& image, const Box& box, AnomalyShape& shape, Rng& rng,
-                       ImageRangeTracker& ranges) const {
+                                 ImageRangeTracker& ranges) const {
   const Mask& mask = shape.mask();
   const Shape& g = mask.shape();
-  const int nd = g.ndim;
-
-  std::vector<int64_t> voxels;
-  for (int64_t k = 0; k < mask.count(); ++k)
-    if (mask[k]) voxels.push_back(k);
-  if (voxels.empty()) return;
-  const Index z = overrides_.centre ? *overrides_.centre : g.unravel(voxels[size_t(rng.randint(0, int64_t(voxels.size()) - 1))]);
+  const int64_t voxels = countTrue(mask);
+  if (voxels == 0) return;
+  const Index z = overrides_.centre ? *overrides_.centre : g.unravel(nthTrue(mask, rng.randint(0, voxels - 1)));
 
   double factor = 1.0;
   if (overrides_.factor) {
@@ -91,36 +185,18 @@ void BendDeformationTask::insert(Image& image, const Box& box, AnomalyShape& sha
   }
 
   const Patch original = extractPatch(image, box);
-  std::vector<CubicBSpline> splines;
+  // scipy map_coordinates(order=3, mode='nearest') of the box: edge-padded spline (SPEC §1.6).
+  std::vector<NearestCubicBSpline> splines;
   splines.reserve(size_t(original.channels));
   for (int c = 0; c < original.channels; ++c) splines.emplace_back(original.channel(c), g);
-
-  Point centred{0, 0, 0}, half{0, 0, 0};
-  for (int d = 0; d < nd; ++d) {
-    half[d] = (double(g[d]) - 1.0) / 2.0;
-    centred[d] = double(z[d]) - half[d];
-  }
 
   // Voxels off the mask, on the box shell, and the centre itself keep their values exactly (the reference
   // resamples them at the identity, which reproduces them up to rounding).
   Patch deformed = original;
-  for (const int64_t k : voxels) {
-    const Index p = g.unravel(k);
-    if (onShell(p, g) || p == z) continue;
-    Point u{0, 0, 0};
-    for (int d = 0; d < nd; ++d) u[d] = double(p[d] - z[d]);
-    const double rho = norm(u, nd);
-    for (int d = 0; d < nd; ++d) u[d] /= rho;
-    const Point edge = shape.edgeIntersection(centred, u);
-    Point fromCentre{0, 0, 0};
-    for (int d = 0; d < nd; ++d) fromCentre[d] = edge[d] - centred[d];
-    const double reach = norm(fromCentre, nd);
-    const double sampled =
-        kind_ == DeformationKind::Sink ? sinkRadius(rho, reach, factor) : sourceRadius(rho, reach, factor);
-    Point at{0, 0, 0};
-    for (int d = 0; d < nd; ++d) at[d] = double(z[d]) + sampled * u[d];
-    for (int c = 0; c < original.channels; ++c) deformed.channel(c)[k] = splines[size_t(c)].atClamped(at);
-  }
+  if (g.ndim == 2)
+    deformVoxels<2>(shape, z, kind_, factor, splines, deformed);
+  else
+    deformVoxels<3>(shape, z, kind_, factor, splines, deformed);
   writePatch(image, box, deformed, &mask);  // no clipping: cubic overshoot is kept (SPEC §8.6)
 }
 

@@ -146,13 +146,48 @@ void checkReadableFile(const std::string& path) {
   if (size == 0) throw ImageReadError(path, "file is empty");
 }
 
+constexpr size_t kDicomPrefix = 132; // preamble + "DICM"
+
+bool hasPreambleMagic(const unsigned char* b, size_t n) {
+  return n >= kDicomPrefix && std::memcmp(b + 128, "DICM", 4) == 0;
+}
+
+/// Without a preamble the file is the data set itself; its first element tells: a low group number in either byte
+/// order, then an explicit VR (two capital letters) or an implicit 32-bit length that fits a header element.
+bool looksLikeBareDicom(const unsigned char* b, size_t n) {
+  if (n < 8) return false;
+  const unsigned little = b[0] | (b[1] << 8), big = (b[0] << 8) | b[1];
+  const auto firstGroup = [](unsigned g) { return g == 0x0002 || g == 0x0004 || g == 0x0008; };
+  if (!firstGroup(little) && !firstGroup(big)) return false;
+  const bool explicitVr = std::isupper(b[4]) && std::isupper(b[5]);
+  const uint32_t implicitLength = firstGroup(little) ? (b[4] | (b[5] << 8) | (b[6] << 16) | (uint32_t{b[7]} << 24))
+                                                     : ((uint32_t{b[4]} << 24) | (b[5] << 16) | (b[6] << 8) | b[7]);
+  return explicitVr || implicitLength < 0x10000;
+}
+
 }  // namespace
+
+bool looksLikeDicom(const unsigned char* bytes, size_t size) {
+  return hasPreambleMagic(bytes, size) || looksLikeBareDicom(bytes, size);
+}
+
+void checkDicomFile(const std::string& path) {
+  checkReadableFile(path);
+  const Bytes head = readRawPrefix(path, kDicomPrefix);
+  if (!looksLikeDicom(head.data(), head.size()))
+    throw ImageReadError(path, "not a DICOM file (no \"DICM\" marker at byte 128, and it does not start like a "
+                               "DICOM data set)");
+}
 
 Sniffed sniff(const std::string& path) {
   checkReadableFile(path);
   Sniffed s;
   s.headerPath = path;
   Bytes head = readRawPrefix(path, kNifti2HeaderSize);
+  if (hasPreambleMagic(head.data(), head.size())) {
+    s.format = Format::Dicom;
+    return s;
+  }
   if (auto raster = rasterFormat(head)) {
     s.format = *raster;
     return s;
@@ -168,11 +203,15 @@ Sniffed sniff(const std::string& path) {
   if (s.gzipped) head = readGzipPrefix(s.headerPath, kNifti2HeaderSize);
 
   const auto version = headerVersion(head);
+  if (!version && !s.gzipped && looksLikeBareDicom(head.data(), head.size())) {
+    s.format = Format::Dicom;
+    return s;
+  }
   if (!version) {
     if (s.gzipped) throw ImageReadError(path, "gzip-compressed, but not a NIfTI file");
     if (hasNiftiExtension(path))
       throw ImageReadError(path, "not a NIfTI file: the header size field is neither 348 (NIfTI-1) nor 540 (NIfTI-2)");
-    throw ImageReadError(path, "not a NIfTI or image file");
+    throw ImageReadError(path, "not a DICOM, NIfTI or image file");
   }
   s.format = Format::Nifti;
   s.nifti = parseNifti(s.headerPath, head, version->first, version->second);

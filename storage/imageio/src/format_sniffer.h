@@ -7,7 +7,7 @@
 
 namespace lightbox::imageio::detail {
 
-enum class Format { Nifti, Png, Jpeg, Tiff };
+enum class Format { Nifti, Png, Jpeg, Tiff, Dicom };
 
 /// The fields of a NIfTI-1/-2 (or ANALYZE 7.5) header that decide whether reading it is safe, taken from the raw
 /// bytes so that a hostile header is judged before nifti_clib sizes anything from it.
@@ -28,5 +28,12 @@ struct Sniffed {
 
 /// Throws ImageReadError (missing, unreadable, empty, truncated header, not a known format).
 Sniffed sniff(const std::string& path);
+
+/// A Part 10 file ("DICM" after the 128-byte preamble), or a bare data set (no preamble, no meta header) that starts
+/// with a plausible element of group 0002, 0004 or 0008, the groups such a file begins with.
+bool looksLikeDicom(const unsigned char* bytes, size_t size);
+
+/// Throws ImageReadError unless `path` is a readable, non-empty file that looksLikeDicom ("not a DICOM file").
+void checkDicomFile(const std::string& path);
 
 }  // namespace lightbox::imageio::detail

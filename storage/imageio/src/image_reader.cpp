@@ -3,6 +3,7 @@
 #include <new>
 
 #include "format_sniffer.h"
+#include "lightbox/imageio/dicom.h"
 #include "readers.h"
 
 namespace lightbox::imageio {
@@ -15,6 +16,7 @@ Image readImage(const std::string& path, std::vector<std::string>* warnings) {
   std::vector<std::string>& w = warnings ? *warnings : local;
   try {
     const detail::Sniffed s = detail::sniff(path);
+    if (s.format == detail::Format::Dicom) return readDicomImage(path, &w);
     return s.format == detail::Format::Nifti ? detail::readNifti(path, s, w) : detail::readRaster(path, s.format, w);
   } catch (const ImageReadError&) {
     throw;

@@ -165,6 +165,8 @@ Preprocessed preprocessBrain3D(const Image& volume, const Shape& target) {
   for (int d = 0; d < 3; ++d) {
     start[static_cast<size_t>(d)] = static_cast<double>(st.lo[d]) + 0.5 - 2.0 * static_cast<double>(offset[d]);
     og.spacing[static_cast<size_t>(d)] = 2.0 * g.spacing[static_cast<size_t>(d)];
+    out.toOriginal.scale[static_cast<size_t>(d)] = 2.0;
+    out.toOriginal.offset[static_cast<size_t>(d)] = start[static_cast<size_t>(d)];
   }
   og.origin = g.indexToPatient(start);
 

@@ -2,8 +2,13 @@
 // Anomaly shapes (SPEC §1.2): a randomly sheared and rotated hyper-rectangle or hyper-ellipse, rasterised into the
 // smallest grid that holds it, with the ray/boundary intersection that the deformation tasks need.
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
 #include "lightbox/core/bspline.h"
 #include "lightbox/core/grid.h"
+#include "lightbox/core/linalg.h"
 #include "lightbox/core/random.h"
 
 namespace lightbox {
@@ -34,6 +39,7 @@ class AnomalyShape {
   bool containsAligned(const Point& p) const;
 
  private:
+  friend class ShapeRayCaster;
   void rasterise(const Index& gridLow);
 
   ShapeKind kind_;
@@ -43,6 +49,64 @@ class AnomalyShape {
   Matrix inverse_;
   Mask mask_;
 };
+
+/// AnomalyShape::edgeIntersection for one fixed origin and many directions (the deformation's per-voxel loop): what
+/// depends on the origin alone is computed once, with exactly the same operations, so the results are identical.
+class ShapeRayCaster {
+ public:
+  ShapeRayCaster(const AnomalyShape& shape, const Point& origin);
+  /// Where origin + t * direction (t >= 0) leaves the shape, in centred grid coordinates.
+  Point exit(const Point& direction) const;
+  /// The same for a shape of known dimension D (inline, for the per-voxel loops).
+  template <int D>
+  Point exit(const Point& direction) const;
+
+ private:
+  [[noreturn]] static void throwZeroDirection();
+  [[noreturn]] static void throwNoExit();
+
+  const AnomalyShape* shape_;
+  Matrix inverse_;
+  Point o_;            // origin in aligned coordinates
+  Point faceHigh_{};   // rectangle: w_d - o_d and -w_d - o_d
+  Point faceLow_{};
+  Point twoO_{};       // ellipse: 2 o_d, r_d^2 and the constant term of the quadratic
+  Point radius2_{};
+  double c_ = -1.0;
+};
+
+template <int D>
+Point ShapeRayCaster::exit(const Point& direction) const {
+  Point v = apply(inverse_, direction, D);
+  const double len = norm(v, D);
+  if (!(len > 0.0)) throwZeroDirection();
+  for (int d = 0; d < D; ++d) v[d] /= len;
+
+  // Candidates are folded in without branches (their signs are random per voxel): negative (behind the origin)
+  // and NaN (origin on a face, v[d] = 0) candidates never count.
+  double t = std::numeric_limits<double>::infinity();
+  if (shape_->kind() == ShapeKind::Rectangle) {
+    for (int d = 0; d < D; ++d)
+      for (const double face : {faceHigh_[d], faceLow_[d]}) {
+        const double candidate = face / v[d];
+        t = ((candidate >= 0.0) & (candidate < t)) ? candidate : t;
+      }
+  } else {
+    double a = 0.0, b = 0.0;
+    for (int d = 0; d < D; ++d) {
+      a += v[d] * v[d] / radius2_[d];
+      b += twoO_[d] * v[d] / radius2_[d];
+    }
+    const double disc = std::max(0.0, b * b - 4.0 * a * c_);  // >= 0 for an origin inside; clamp rounding
+    const double sq = std::sqrt(disc);
+    for (const double root : {(-b - sq) / (2.0 * a), (-b + sq) / (2.0 * a)})
+      t = ((root >= 0.0) & (root < t)) ? root : t;
+  }
+  if (!std::isfinite(t)) throwNoExit();
+  Point aligned{0, 0, 0};
+  for (int d = 0; d < D; ++d) aligned[d] = o_[d] + t * v[d];
+  return apply(shape_->alignedToGrid(), aligned, D);
+}
 
 /// Per-axis bounds [lo, hi] for the sampled axis lengths (SPEC §1.1): round(minProp * S), round(maxProp * S).
 struct ShapeBounds {

@@ -13,6 +13,9 @@ namespace lightbox {
 /// If the grid holds no false element at all, distances are measured to the outside of the grid instead (scipy's
 /// result is undefined there; this is our documented choice).
 Grid<double> euclideanDistanceTransform(const Mask& mask);
+/// min(euclideanDistanceTransform(mask), cap), exactly, for cap >= 1: each axis then only looks fewer than cap
+/// elements either way, which for small caps is much cheaper (the intensity task needs distances up to its ramp).
+Grid<double> cappedDistanceTransform(const Mask& mask, int64_t cap);
 
 /// Binary erosion with the face-connected cross (4-neighbourhood in 2D, 6 in 3D); outside the grid is background
 /// (scipy binary_erosion, border_value = 0).
@@ -26,6 +29,9 @@ struct Components {
   std::vector<Box> boxes;  ///< bounding box of component k at boxes[k - 1] (scipy find_objects)
 };
 Components labelComponents(const Mask& mask);
+/// Bounding boxes of the face-connected components of `mask` restricted to `region` (the mask outside it counts as
+/// background), in label order, in the coordinates of the whole mask. The labeller needs only these.
+std::vector<Box> componentBoxes(const Mask& mask, const Box& region);
 
 /// Holes = false regions not face-connected to the grid border (scipy binary_fill_holes).
 Mask fillHoles(const Mask& mask);
@@ -43,5 +49,10 @@ Grid<double> reconstructionByErosion(const Grid<double>& seed, const Grid<double
 /// Fills grey "holes": reconstruction by erosion seeded with the grid's own values on its outer shell and its
 /// maximum inside (SPEC §2 step 3b). Grids at most 2 elements thick on some axis are returned unchanged.
 Grid<double> fillGreyHoles(const Grid<double>& image);
+
+/// For each box in turn, in place: grid[box] <- fillGreyHoles(greyClosing(grid[box])) (SPEC §2 steps 3a-3c; later
+/// boxes see the results of earlier ones). Float, because the label map is float: min and max commute with the
+/// (monotone) rounding from double, so this equals the double computation rounded.
+void closeAndFillGreyHoles(Grid<float>& grid, const std::vector<Box>& boxes);
 
 }  // namespace lightbox

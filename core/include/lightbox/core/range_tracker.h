@@ -4,6 +4,7 @@
 // third of the sample time. Only the anomaly boxes change, so the range is rebuilt from the boxes plus the original
 // image's extremes, exactly.
 
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -11,11 +12,15 @@
 
 namespace lightbox {
 
-/// Where an image attains its per-channel minimum and maximum (a bounded sample of those voxels).
+/// Where an image attains its per-channel minimum and maximum (a bounded sample of those voxels), and the range of
+/// every row along the last axis.
 struct ImageExtremes {
   std::vector<std::pair<float, float>> ranges;
   std::vector<std::vector<int64_t>> minVoxels;  ///< per channel, linear indices (at most kMaxStored)
   std::vector<std::vector<int64_t>> maxVoxels;
+  /// rowRanges[c * rows + r]: [min, max] of row r (raster order) of channel c. Shared, as it is the same for the
+  /// image flipped along its last axis.
+  std::shared_ptr<const std::vector<std::pair<float, float>>> rowRanges;
   static constexpr size_t kMaxStored = 64;
 
   static ImageExtremes of(const Image& image);
@@ -41,6 +46,7 @@ class ImageRangeTracker {
   bool valid_ = true;
 
   bool anyOutsideBoxes(const std::vector<int64_t>& voxels) const;
+  std::vector<std::pair<float, float>> rangesFromRows() const;
 };
 
 }  // namespace lightbox

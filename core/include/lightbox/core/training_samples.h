@@ -13,7 +13,8 @@ namespace lightbox {
 struct TrainingSample {
   int imageIndex = 0;
   bool flipped = false;
-  Image normal;                                    ///< the healthy image (after the flip)
+  /// The healthy image (after the flip). Unflipped, it is the image set's own image, shared rather than copied.
+  std::shared_ptr<const Image> normal;
   SyntheticSample synthetic;                       ///< augmented image, mask, soft label, anomaly records
   std::shared_ptr<const Image> positionalEncoding; ///< shared between all samples of one shape
 };

@@ -1,5 +1,5 @@
 #pragma once
-// Reading one image file (NIfTI-1/-2, PNG, TIFF, JPEG) into a core Image, with errors that say what is wrong.
+// Reading one image file (DICOM, NIfTI-1/-2, PNG, TIFF, JPEG) into a core Image, with errors that say what is wrong.
 
 #include <cstdint>
 #include <stdexcept>
@@ -27,6 +27,9 @@ class ImageReadError : public std::runtime_error {
 inline constexpr int64_t kMaxVoxels = int64_t{1} << 30;
 
 /// Reads a single-channel (C = 1) image; the format is recognised by content, the extension only breaks ties.
+///
+/// DICOM (a Part 10 file with "DICM" at byte 128, or a bare data set without preamble and meta header): read by
+/// readDicomImage (lightbox/imageio/dicom.h), which states the rules; patient coordinates are DICOM's LPS+.
 ///
 /// NIfTI (.nii, .nii.gz, .hdr/.img pair, also gzipped; NIfTI-1, NIfTI-2 and ANALYZE 7.5 headers, either byte order):
 ///  * a file of dims (nx, ny, nz) becomes shape (nz, ny, nx) in the file's own data order (x fastest), as

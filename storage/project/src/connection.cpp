@@ -1,0 +1,136 @@
+#include "connection.h"
+
+#include <sqlite3.h>
+
+#include <cstdio>
+#include <system_error>
+
+#include "statement.h"
+
+namespace lightbox::project::detail {
+
+namespace {
+
+// A writer that holds the lock longer than this (a long import transaction in another process) makes us give up
+// with ProjectError(Busy) instead of hanging the GUI.
+constexpr int kBusyTimeoutMs = 5000;
+
+ErrorKind kindFor(int rc) {
+  switch (rc) {
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY: return ErrorKind::Duplicate;
+    case SQLITE_CONSTRAINT_FOREIGNKEY: return ErrorKind::NotFound; // a row refers to one that does not exist
+    default: break;
+  }
+  switch (rc & 0xff) {
+    case SQLITE_CONSTRAINT: return ErrorKind::InvalidArgument; // CHECK / NOT NULL: a value the schema refuses
+    case SQLITE_READONLY: return ErrorKind::ReadOnly;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_FORMAT: return ErrorKind::Corrupt;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return ErrorKind::Busy;
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM: return ErrorKind::Io;
+    case SQLITE_TOOBIG: return ErrorKind::InvalidArgument;
+    default: return ErrorKind::Sql;
+  }
+}
+
+}  // namespace
+
+Connection::Connection(const std::filesystem::path& path, Access access) : path_(path), access_(access) {
+  const int flags = (access == Access::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
+  const int rc = sqlite3_open_v2(path.string().c_str(), &db_, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    const ProjectError e = sqlError(rc, "cannot open");
+    sqlite3_close_v2(db_);
+    db_ = nullptr;
+    throw e;
+  }
+  sqlite3_extended_result_codes(db_, 1);
+  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+  // A project file may come from a colleague: defensive mode blocks writable_schema tricks that corrupt the file,
+  // and an untrusted schema may not call functions with side effects from views or triggers.
+  sqlite3_db_config(db_, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+  sqlite3_db_config(db_, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+  try {
+    exec("PRAGMA foreign_keys = ON");
+    if (access == Access::ReadOnly) {
+      exec("PRAGMA query_only = ON"); // second guard behind SQLITE_OPEN_READONLY
+    } else {
+      // SQLite quietly falls back to read-only for a write-protected file; say so now, not at the first write.
+      if (sqlite3_db_readonly(db_, "main") == 1)
+        throw error(ErrorKind::ReadOnly, "is write-protected, so it cannot be opened for writing; open it read-only");
+      Statement wal(*this, "PRAGMA journal_mode = WAL");
+      if (!wal.step() || wal.text(0) != "wal")
+        throw error(ErrorKind::Io, "cannot switch the project file to WAL mode (is it on a network share?)");
+      // In WAL mode NORMAL loses nothing when the application crashes and never corrupts the file; only the last
+      // commits before a power cut may be lost. FULL would fsync every import and every review click.
+      exec("PRAGMA synchronous = NORMAL");
+    }
+  } catch (...) {
+    sqlite3_close_v2(db_);
+    db_ = nullptr;
+    throw;
+  }
+}
+
+Connection::~Connection() {
+  // close_v2: statements a caller leaked do not keep the file open forever; the last close checkpoints the WAL
+  // into the main file, so a closed project is one self-contained file again.
+  if (db_ != nullptr) sqlite3_close_v2(db_);
+}
+
+void Connection::requireWritable(std::string_view action) const {
+  if (readOnly())
+    throw error(ErrorKind::ReadOnly, "the project was opened read-only, so it cannot " + std::string(action));
+}
+
+void Connection::exec(const char* sql) {
+  char* message = nullptr;
+  const int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &message);
+  if (rc != SQLITE_OK) {
+    std::string reason = message != nullptr ? message : sqlite3_errstr(rc);
+    sqlite3_free(message);
+    throw ProjectError(kindFor(rc), path_, reason);
+  }
+}
+
+int64_t Connection::pragmaInt(const char* pragma) {
+  Statement st(*this, pragma);
+  if (!st.step()) throw error(ErrorKind::Sql, std::string(pragma) + " returned nothing");
+  return st.int64(0);
+}
+
+ProjectError Connection::sqlError(int rc, std::string_view context) const {
+  std::string reason(context);
+  reason += ": ";
+  reason += db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+  return ProjectError(kindFor(rc), path_, reason);
+}
+
+void reserveNewFile(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (std::filesystem::exists(path.string() + "-wal", ec))
+    throw ProjectError(ErrorKind::AlreadyExists, path,
+                       "a leftover '-wal' file of an earlier project lies beside it; move it away first");
+  // "x": fail if the file exists, decided by the file system in the same call that creates it.
+  std::FILE* f = std::fopen(path.string().c_str(), "wbx");
+  if (f == nullptr) {
+    if (std::filesystem::exists(path, ec)) throw ProjectError(ErrorKind::AlreadyExists, path, "already exists");
+    throw ProjectError(ErrorKind::Io, path, "cannot be created: " + std::generic_category().message(errno));
+  }
+  std::fclose(f);
+}
+
+void removeProjectFiles(const std::filesystem::path& path) noexcept {
+  std::error_code ec;
+  std::filesystem::remove(path, ec);
+  std::filesystem::remove(path.string() + "-wal", ec);
+  std::filesystem::remove(path.string() + "-shm", ec);
+}
+
+}  // namespace lightbox::project::detail
