@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "lightbox/core/memory_tuning.h"
+#include "import_benchmark.h"
 #include "task_benchmark.h"
 
 int main(int argc, char** argv) {
@@ -26,6 +27,16 @@ int main(int argc, char** argv) {
   tasks->add_flag("--default-malloc", defaultMalloc,
                   "Leave the allocator as it is (by default it keeps freed memory, as sample-generating programs should)");
 
+  lightbox::bench::ImportBenchmarkOptions importOptions;
+  auto* import = app.add_subcommand("import", "Import throughput and peak memory (DICOM slices, NIfTI volumes)");
+  import->add_option("--dicom", importOptions.dicomSource, "A real DICOM slice to copy (distinct UIDs)")->required();
+  import->add_option("--nifti", importOptions.niftiSource, "A real .nii.gz volume to copy");
+  import->add_option("--dicom-counts", importOptions.dicomCounts, "How many DICOM copies (one run per count)");
+  import->add_option("--nifti-count", importOptions.niftiCount, "How many NIfTI copies");
+  import->add_option("--threads", importOptions.threads, "Import threads (0 = all cores)");
+  import->add_option("--work", importOptions.workFolder, "Folder for the copies (default: under /tmp)");
+  import->add_option("-o,--output", output, "Also write the JSON to this file");
+
   CLI11_PARSE(app, argc, argv);
 
   // As the data pipeline does (lightbox/core/memory_tuning.h): without it glibc returns each sample's freed buffers
@@ -41,6 +52,12 @@ int main(int argc, char** argv) {
               {"hardware_threads", std::thread::hardware_concurrency()},
               {"retain_freed_memory", retained},
               {"results", lightbox::bench::runTaskBenchmark(taskOptions)}};
+  }
+  if (*import) {
+    std::fprintf(stderr, "lightbox-bench import: %u hardware threads\n", std::thread::hardware_concurrency());
+    result = {{"benchmark", "import"},
+              {"hardware_threads", std::thread::hardware_concurrency()},
+              {"results", lightbox::bench::runImportBenchmark(importOptions)}};
   }
   std::cout << result.dump(2) << std::endl;
   if (!output.empty()) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <set>
@@ -121,6 +122,18 @@ project::Dataset datasetFor(project::Project& p, const ImportParams& params, Imp
   return p.datasets().create(name, *role, presetName(preset));
 }
 
+/// A folder being imported may hold the project itself (and its -wal/-shm files): those are never images.
+void excludeProjectFiles(ScanResult& scan, const std::string& projectPath) {
+  std::error_code ec;
+  const std::string project = std::filesystem::weakly_canonical(projectPath, ec).string();
+  std::erase_if(scan.files, [&](const std::string& f) {
+    const std::string c = std::filesystem::weakly_canonical(f, ec).string();
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+      if (c == project + suffix) return true;
+    return false;
+  });
+}
+
 /// Failures are stored without their content hash, so that a later successful import of the same bytes (say, with a
 /// newer reader) is not refused as a duplicate of the failure.
 void recordFailure(project::Project& proj, int64_t datasetId, project::ImageMetadata meta, const std::string& why) {
@@ -150,7 +163,8 @@ ImportResult runImport(const ImportParams& params, ProgressSink& progress) {
 
   const auto stop = [&] { return progress.cancelled(); };
   progress.progress(0, 0, "looking for images");
-  const ScanResult scan = scanInputs(params.paths, stop);
+  ScanResult scan = scanInputs(params.paths, stop);
+  excludeProjectFiles(scan, params.projectPath);
   progress.progress(0, 0, "reading headers of " + std::to_string(scan.files.size()) + " files");
   const ImportPlan plan = planImport(scan, stop);
   result.warnings = plan.warnings;

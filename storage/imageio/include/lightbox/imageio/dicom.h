@@ -134,3 +134,19 @@ Image readDicomSeries(const DicomSeries& series, std::vector<std::string>* warni
 std::vector<std::string> listDicomdirFiles(const std::string& dicomdirPath);
 
 }  // namespace lightbox::imageio
+
+namespace lightbox::imageio {
+
+/// New identity for a copy of a DICOM file (benchmarks, demo and test data sets built from one real file).
+struct DicomIdentity {
+  std::string studyInstanceUid, seriesInstanceUid, sopInstanceUid;
+  std::optional<int> instanceNumber;
+  std::optional<std::array<double, 3>> imagePosition;  ///< mm, LPS
+};
+
+/// Writes a copy of `source` to `destination` with the given identifiers (MediaStorageSOPInstanceUID follows the
+/// SOP Instance UID); pixel data and every other attribute stay as they are. Throws ImageReadError naming the
+/// source when it cannot be read, std::runtime_error naming the destination when it cannot be written.
+void writeDicomCopy(const std::string& source, const std::string& destination, const DicomIdentity& identity);
+
+}  // namespace lightbox::imageio
