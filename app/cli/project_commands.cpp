@@ -46,6 +46,9 @@ int runImport(const workflows::ImportParams& params) {
   std::cout << "imported " << r.imported << " image(s)";
   if (r.arrays != r.imported) std::cout << " (" << r.arrays << " working-space arrays)";
   std::cout << ", skipped " << r.duplicates << " duplicate(s), " << r.failed.size() << " failed\n";
+  if (!params.masksPath.empty() || !params.boxesCsvPath.empty())
+    std::cout << "ground truth: " << r.groundTruthMasks << " mask(s), " << r.groundTruthBoxes
+              << " image(s) with boxes, " << r.groundTruthNormal << " annotated as normal\n";
   for (const auto& f : r.failed) std::cout << "  failed: " << f.path << ": " << f.reason << '\n';
   if (!r.fatal.empty()) {
     std::cerr << "lightbox-cli import: stopped: " << r.fatal << '\n';
@@ -107,6 +110,11 @@ void addProjectCommands(CLI::App& app, int& exitCode) {
   import->add_option("--dataset", params->datasetName, "Dataset name (default: the role)");
   import->add_option("--preset", params->preset, "Preprocessing preset")
       ->check(CLI::IsMember(workflows::importPresetNames()));
+  import->add_option("--masks", params->masksPath,
+                     "Folder of ground-truth masks paired with the images by name (BraTS _seg, ISLES OT, <name>_mask)")
+      ->check(CLI::ExistingDirectory);
+  import->add_option("--boxes", params->boxesCsvPath, "VinDr-style CSV of ground-truth boxes (image_id = file name)")
+      ->check(CLI::ExistingFile);
   import->add_option("--threads", params->threads, "Decoding threads (default: all cores)")->check(CLI::NonNegativeNumber);
   import->callback([params, &exitCode] { exitCode = guarded("import", [&] { return runImport(*params); }); });
 

@@ -80,15 +80,10 @@ void joinRows(const std::vector<ComponentRuns::Run>& runs, std::vector<int64_t>&
   }
 }
 
-ComponentRuns componentRuns(const Mask& mask, const Box& region) {
-  const Shape& outer = mask.shape();
-  const Shape& s = region.size;
-  const int nd = outer.ndim;
-  const int64_t rowsPerPlane = nd == 3 ? s[1] : s[0];
-  ComponentRuns out;
-  std::vector<int64_t> rowFirst;  // index of the first run of every row, plus an end marker
+/// The runs of `region` in raster order; rowFirst[r] is the index of row r's first run (plus an end marker).
+void collectRuns(const Mask& mask, const Box& region, ComponentRuns& out, std::vector<int64_t>& rowFirst) {
   int64_t row = 0;
-  forEachRow(outer, region, [&](int64_t o, int64_t, int64_t n) {
+  forEachRow(mask.shape(), region, [&](int64_t o, int64_t, int64_t n) {
     rowFirst.push_back(int64_t(out.runs.size()));
     const uint8_t* m = mask.data() + o;
     for (int64_t k = 0; k < n;) {
@@ -103,21 +98,12 @@ ComponentRuns componentRuns(const Mask& mask, const Box& region) {
     ++row;
   });
   rowFirst.push_back(int64_t(out.runs.size()));
+}
 
-  std::vector<int64_t> parent(out.runs.size());
-  for (size_t i = 0; i < parent.size(); ++i) parent[i] = int64_t(i);
-  const int64_t rows = row;
-  for (int64_t r = 0; r < rows; ++r) {
-    const int64_t first = rowFirst[size_t(r)], last = rowFirst[size_t(r) + 1];
-    if (first == last) continue;
-    if (nd == 3 ? r % rowsPerPlane > 0 : r > 0)  // previous row of the same plane
-      joinRows(out.runs, parent, first, last, rowFirst[size_t(r) - 1], first);
-    if (nd == 3 && r >= rowsPerPlane)  // same row of the previous plane
-      joinRows(out.runs, parent, first, last, rowFirst[size_t(r - rowsPerPlane)],
-               rowFirst[size_t(r - rowsPerPlane) + 1]);
-  }
-
-  // Runs are in raster order, so a component's first run holds its first element: labels come out in scipy order.
+/// Labels the union-find roots in run order and grows each label's bounding box. Runs are in raster order, so a
+/// component's first run holds its first element: labels come out in scipy's order.
+void labelRuns(const Box& region, int64_t rowsPerPlane, std::vector<int64_t>& parent, ComponentRuns& out) {
+  const int nd = region.size.ndim;
   std::vector<int32_t> labelOfRoot(out.runs.size(), 0);
   for (size_t i = 0; i < out.runs.size(); ++i) {
     ComponentRuns::Run& run = out.runs[i];
@@ -137,7 +123,7 @@ ComponentRuns componentRuns(const Mask& mask, const Box& region) {
       label = int32_t(out.boxes.size()) + 1;
       Box box;
       box.corner = lo;
-      box.size = s;
+      box.size = region.size;
       for (int d = 0; d < nd; ++d) box.size[d] = hi[d] - lo[d] + 1;
       out.boxes.push_back(box);
     } else {
@@ -150,6 +136,28 @@ ComponentRuns componentRuns(const Mask& mask, const Box& region) {
     }
     run.label = label;
   }
+}
+
+ComponentRuns componentRuns(const Mask& mask, const Box& region) {
+  const int nd = mask.ndim();
+  const int64_t rowsPerPlane = nd == 3 ? region.size[1] : region.size[0];
+  ComponentRuns out;
+  std::vector<int64_t> rowFirst;
+  collectRuns(mask, region, out, rowFirst);
+
+  std::vector<int64_t> parent(out.runs.size());
+  for (size_t i = 0; i < parent.size(); ++i) parent[i] = int64_t(i);
+  const int64_t rows = int64_t(rowFirst.size()) - 1;
+  for (int64_t r = 0; r < rows; ++r) {
+    const int64_t first = rowFirst[size_t(r)], last = rowFirst[size_t(r) + 1];
+    if (first == last) continue;
+    if (nd == 3 ? r % rowsPerPlane > 0 : r > 0)  // previous row of the same plane
+      joinRows(out.runs, parent, first, last, rowFirst[size_t(r) - 1], first);
+    if (nd == 3 && r >= rowsPerPlane)  // same row of the previous plane
+      joinRows(out.runs, parent, first, last, rowFirst[size_t(r - rowsPerPlane)],
+               rowFirst[size_t(r - rowsPerPlane) + 1]);
+  }
+  labelRuns(region, rowsPerPlane, parent, out);
   return out;
 }
 

@@ -62,7 +62,7 @@ void resample2D(const Grid<double>& coefficients, const Matrix& m, const Point& 
   const Shape& os = out.shape();
   const int64_t stride0 = in.stride(0);
   double* o = out.data();
-  Taps taps[2];
+  PairedEvaluator<2> eval(coefficients.data());
   for (int64_t i = 0; i < os[0]; ++i) {
     const double row0 = m[0][0] * static_cast<double>(i);
     const double row1 = m[1][0] * static_cast<double>(i);
@@ -72,11 +72,13 @@ void resample2D(const Grid<double>& coefficients, const Matrix& m, const Point& 
       const double p0 = (row0 + m[0][1] * jd) + offset[0];
       const double p1 = (row1 + m[1][1] * jd) + offset[1];
       if (!insideAxis(p0, in[0]) || !insideAxis(p1, in[1])) continue;  // output is zero-initialised
+      Taps* taps = eval.next();
       computeTaps(p0, in[0], stride0, taps[0]);
       computeTaps(p1, in[1], 1, taps[1]);
-      *o = evaluate<2>(coefficients.data(), taps);
+      eval.add(o);
     }
   }
+  eval.finish();
 }
 
 void resample3D(const Grid<double>& coefficients, const Matrix& m, const Point& offset, Grid<double>& out,
@@ -87,7 +89,7 @@ void resample3D(const Grid<double>& coefficients, const Matrix& m, const Point& 
   const int64_t stride1 = in.stride(1);
   if (where && !(where->shape() == out.shape())) throw std::invalid_argument("affineResampleCubic: bad mask shape");
   double* o = out.data();
-  Taps taps[3];
+  PairedEvaluator<3> eval(coefficients.data());
   for (int64_t i = 0; i < os[0]; ++i) {
     const double id = static_cast<double>(i);
     for (int64_t j = 0; j < os[1]; ++j) {
@@ -101,13 +103,15 @@ void resample3D(const Grid<double>& coefficients, const Matrix& m, const Point& 
         const double p1 = (partial[1] + m[1][2] * kd) + offset[1];
         const double p2 = (partial[2] + m[2][2] * kd) + offset[2];
         if (!insideAxis(p0, in[0]) || !insideAxis(p1, in[1]) || !insideAxis(p2, in[2])) continue;
+        Taps* taps = eval.next();
         computeTaps(p0, in[0], stride0, taps[0]);
         computeTaps(p1, in[1], stride1, taps[1]);
         computeTaps(p2, in[2], 1, taps[2]);
-        *o = evaluate<3>(coefficients.data(), taps);
+        eval.add(o);
       }
     }
   }
+  eval.finish();
 }
 
 }  // namespace

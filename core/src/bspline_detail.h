@@ -133,4 +133,70 @@ inline double evaluate(const double* c, const Taps* taps) {
   return sum;
 }
 
+/// evaluate<D> for two positions at once: the same operations in the same order for each, interleaved, so that the
+/// two long accumulation chains overlap (one voxel alone leaves the pipeline mostly waiting).
+template <int D>
+inline void evaluatePair(const double* c, const Taps* ta, const Taps* tb, double& outA, double& outB) {
+  double sumA = 0.0, sumB = 0.0;
+  if constexpr (D == 2) {
+    for (int a = 0; a < 4; ++a) {
+      const double* rowA = c + ta[0].offset[a];
+      const double* rowB = c + tb[0].offset[a];
+      double rA = 0.0, rB = 0.0;
+      for (int b = 0; b < 4; ++b) {
+        rA += ta[1].weight[b] * rowA[ta[1].offset[b]];
+        rB += tb[1].weight[b] * rowB[tb[1].offset[b]];
+      }
+      sumA += ta[0].weight[a] * rA;
+      sumB += tb[0].weight[a] * rB;
+    }
+  } else {
+    for (int a = 0; a < 4; ++a) {
+      double planeA = 0.0, planeB = 0.0;
+      for (int b = 0; b < 4; ++b) {
+        const double* rowA = c + ta[0].offset[a] + ta[1].offset[b];
+        const double* rowB = c + tb[0].offset[a] + tb[1].offset[b];
+        double rA = 0.0, rB = 0.0;
+        for (int e = 0; e < 4; ++e) {
+          rA += ta[2].weight[e] * rowA[ta[2].offset[e]];
+          rB += tb[2].weight[e] * rowB[tb[2].offset[e]];
+        }
+        planeA += ta[1].weight[b] * rA;
+        planeB += tb[1].weight[b] * rB;
+      }
+      sumA += ta[0].weight[a] * planeA;
+      sumB += tb[0].weight[a] * planeB;
+    }
+  }
+  outA = sumA;
+  outB = sumB;
+}
+
+/// Evaluates voxels two at a time as they come: add() queues one, finish() flushes a left-over one.
+template <int D>
+class PairedEvaluator {
+ public:
+  explicit PairedEvaluator(const double* coefficients) : c_(coefficients) {}
+  Taps* next() { return taps_[pending_ ? 1 : 0]; }  // fill these D taps, then call add()
+  void add(double* out) {
+    if (!pending_) {
+      out_ = out;
+      pending_ = true;
+      return;
+    }
+    evaluatePair<D>(c_, taps_[0], taps_[1], *out_, *out);
+    pending_ = false;
+  }
+  void finish() {
+    if (pending_) *out_ = evaluate<D>(c_, taps_[0]);
+    pending_ = false;
+  }
+
+ private:
+  const double* c_;
+  Taps taps_[2][D];
+  double* out_ = nullptr;
+  bool pending_ = false;
+};
+
 }  // namespace lightbox::detail

@@ -54,6 +54,16 @@ Grid<double> prefilterAxisEdgePadded(const Grid<double>& in, int axis, int64_t p
   return out;
 }
 
+/// The taps of `position`, clamped so that all four per axis lie on the stored coefficients (NaN goes to the low end).
+template <int D>
+void marginTaps(const Point& position, const Shape& samples, const Shape& coefficients, int64_t margin, Taps* taps) {
+  for (int d = 0; d < D; ++d) {
+    const double lo = -double(margin - 1), hi = double(samples[d] - 3 + margin);
+    const double x = position[d] > lo ? (position[d] < hi ? position[d] : hi) : lo;
+    computeTaps(x + double(margin), coefficients[d], coefficients.stride(d), taps[d]);
+  }
+}
+
 }  // namespace
 
 NearestCubicBSpline::NearestCubicBSpline(const double* samples, const Shape& shape, int64_t pad) : shape_(shape) {
@@ -66,15 +76,26 @@ NearestCubicBSpline::NearestCubicBSpline(const double* samples, const Shape& sha
 }
 
 double NearestCubicBSpline::at(const Point& position) const {
-  const Shape& c = coefficients_.shape();
-  Taps taps[kMaxDims];
-  for (int d = 0; d < shape_.ndim; ++d) {
-    // Keeps all four taps on the stored coefficients (also maps NaN to the low end).
-    const double lo = -double(kMargin - 1), hi = double(shape_[d] - 3 + kMargin);
-    const double x = position[d] > lo ? (position[d] < hi ? position[d] : hi) : lo;
-    computeTaps(x + double(kMargin), c[d], c.stride(d), taps[d]);
+  double value = 0.0;
+  at(&position, 1, &value);
+  return value;
+}
+
+void NearestCubicBSpline::at(const Point* positions, int64_t count, double* values) const {
+  if (shape_.ndim == 2)
+    atMany<2>(positions, count, values);
+  else
+    atMany<3>(positions, count, values);
+}
+
+template <int D>
+void NearestCubicBSpline::atMany(const Point* positions, int64_t count, double* values) const {
+  PairedEvaluator<D> eval(coefficients_.data());
+  for (int64_t i = 0; i < count; ++i) {
+    marginTaps<D>(positions[i], shape_, coefficients_.shape(), kMargin, eval.next());
+    eval.add(values + i);
   }
-  return shape_.ndim == 2 ? evaluate<2>(coefficients_.data(), taps) : evaluate<3>(coefficients_.data(), taps);
+  eval.finish();
 }
 
 }  // namespace lightbox

@@ -16,7 +16,6 @@ namespace lightbox {
 
 namespace {
 
-using detail::Dims;
 using detail::FramedVolume;
 using detail::GreyScratch;
 using detail::GreyWorkspace;
@@ -32,10 +31,10 @@ struct Min {
 
 /// Width-3 max/min along one axis with edge replication (= scipy 'reflect' for a 3-wide window).
 template <typename T, typename Op>
-void filterAxis(const T* in, T* out, const Dims& d, int axis, Op op) {
+void filterAxis(const T* in, T* out, const PlaneView& d, int axis, Op op) {
   if (axis == 2) {
-    const int64_t n = d.n2;
-    for (int64_t row = 0; row < d.n0 * d.n1; ++row) {
+    const int64_t n = d.columns;
+    for (int64_t row = 0; row < d.planes * d.rows; ++row) {
       const T* s = in + row * n;
       T* o = out + row * n;
       if (n == 1) {
@@ -49,9 +48,9 @@ void filterAxis(const T* in, T* out, const Dims& d, int axis, Op op) {
     return;
   }
   // Slower axes: whole lines side by side, so every access is contiguous.
-  const int64_t n = axis == 0 ? d.n0 : d.n1;
-  const int64_t line = axis == 0 ? d.n1 * d.n2 : d.n2;
-  const int64_t outer = axis == 0 ? 1 : d.n0;
+  const int64_t n = axis == 0 ? d.planes : d.rows;
+  const int64_t line = axis == 0 ? d.rows * d.columns : d.columns;
+  const int64_t outer = axis == 0 ? 1 : d.planes;
   for (int64_t o = 0; o < outer; ++o)
     for (int64_t k = 0; k < n; ++k) {
       const T* base = in + o * n * line;
@@ -72,11 +71,11 @@ void combine(T* a, const T* b, int64_t count, Op op) {
 /// least one zero offset) is the union of the three axis-perpendicular 3x3 planes, each separable:
 /// planes {(0,b,c)} and {(a,0,c)} = axis-2 filter of op(axis-1, axis-0 filters); plane {(a,b,0)} = axis-1 of axis-0.
 template <typename T, typename Op>
-void footprintFilter(const T* in, T* out, const Dims& d, Op op, GreyScratch<T>& s) {
+void footprintFilter(const T* in, T* out, const PlaneView& d, Op op, GreyScratch<T>& s) {
   const int64_t count = d.count();
   s.a.resize(size_t(count));
   T* a = s.a.data();
-  if (!d.is3D) {
+  if (!d.is3D()) {
     filterAxis(in, a, d, 2, op);
     filterAxis(a, out, d, 1, op);
     return;
@@ -97,29 +96,30 @@ void checkGrey(const Shape& s, const char* what) {
 
 /// The seed of grey hole filling: the grid's values on its outer shell, its maximum inside.
 template <typename T>
-void loadHoleFillingSeed(const T* values, const Dims& d, FramedVolume<T>& v) {
+void loadHoleFillingSeed(const T* values, const PlaneView& d, FramedVolume<T>& v) {
   const T top = *std::max_element(values, values + d.count());
   v.load(values, v.mask);
   v.load(values, v.result);
-  for (int64_t a = 0; a < d.n0; ++a)
-    for (int64_t b = 0; b < d.n1; ++b) {
-      const bool shellRow = (d.is3D && (a == 0 || a == d.n0 - 1)) || b == 0 || b == d.n1 - 1;
+  for (int64_t a = 0; a < d.planes; ++a)
+    for (int64_t b = 0; b < d.rows; ++b) {
+      const bool shellRow = (d.is3D() && (a == 0 || a == d.planes - 1)) || b == 0 || b == d.rows - 1;
       if (shellRow) continue;
       T* row = v.result.data() + v.rowOrigin(a, b);
-      std::fill(row + 1, row + d.n2 - 1, top);
+      std::fill(row + 1, row + d.columns - 1, top);
     }
 }
 
 /// SPEC §2 steps 3a-3b on one dense box: grey closing, then grey hole filling (boxes at most 2 thick are only
 /// closed: their seed would equal the closed image).
 template <typename T>
-void closeAndFill(const T* in, T* out, const Dims& d, GreyWorkspace<T>& w) {
+void closeAndFill(const T* in, T* out, const PlaneView& d, GreyWorkspace<T>& w) {
   const int64_t count = d.count();
   w.dilated.resize(size_t(count));
   w.closed.resize(size_t(count));
   footprintFilter(in, w.dilated.data(), d, Max{}, w.scratch);
   footprintFilter(w.dilated.data(), w.closed.data(), d, Min{}, w.scratch);
-  if (std::min({d.is3D ? d.n0 : d.n1, d.n1, d.n2}) <= 2) {
+  const int64_t thinnest = std::min({d.is3D() ? d.planes : d.rows, d.rows, d.columns});  // (2D: no plane axis)
+  if (thinnest <= 2) {
     std::copy(w.closed.begin(), w.closed.end(), out);
     return;
   }
@@ -134,7 +134,7 @@ void closeAndFill(const T* in, T* out, const Dims& d, GreyWorkspace<T>& w) {
 Grid<double> greyClosing(const Grid<double>& image) {
   if (image.empty()) return image;
   checkGrey(image.shape(), "greyClosing");
-  const Dims d = Dims::of(image.shape());
+  const PlaneView d(image.shape());
   GreyScratch<double> scratch;
   Grid<double> dilated(image.shape()), out(image.shape());
   footprintFilter(image.data(), dilated.data(), d, Max{}, scratch);
@@ -150,7 +150,7 @@ Grid<double> reconstructionByErosion(const Grid<double>& seed, const Grid<double
   for (int64_t p = 0; p < mask.count(); ++p)
     if (seed[p] < mask[p]) throw std::invalid_argument("reconstructionByErosion: seed must be >= mask everywhere");
   FramedVolume<double> v;
-  v.reshape(Dims::of(mask.shape()));
+  v.reshape(PlaneView(mask.shape()));
   v.load(mask.data(), v.mask);
   v.load(seed.data(), v.result);
   v.reconstruct();
@@ -164,7 +164,7 @@ Grid<double> fillGreyHoles(const Grid<double>& image) {
   checkGrey(image.shape(), "fillGreyHoles");
   if (image.shape().minSize() <= 2) return image;  // no interior: the seed would equal the image
   FramedVolume<double> v;
-  v.reshape(Dims::of(image.shape()));
+  v.reshape(PlaneView(image.shape()));
   loadHoleFillingSeed(image.data(), v.dims(), v);
   v.reconstruct();
   Grid<double> out(image.shape());
@@ -178,7 +178,7 @@ void closeAndFillGreyHoles(Grid<float>& grid, const std::vector<Box>& boxes) {
   GreyWorkspace<float> w;
   std::vector<float> out;
   for (const Box& box : boxes) {
-    const Dims d = Dims::of(box.size);
+    const PlaneView d(box.size);
     w.in.resize(size_t(d.count()));
     out.resize(size_t(d.count()));
     float* g = grid.data();

@@ -1,6 +1,6 @@
 #pragma once
-// Internals of grey_morphology.cpp / grey_reconstruction.cpp: the grid view and the reusable buffers of the
-// connectivity-2 grey filters and of reconstruction by erosion. Not part of the public API.
+// Internals of grey_morphology.cpp / grey_reconstruction.cpp: the reusable buffers of the connectivity-2 grey
+// filters and of reconstruction by erosion. Not part of the public API.
 
 #include <cstdint>
 #include <vector>
@@ -8,16 +8,6 @@
 #include "lightbox/core/grid.h"
 
 namespace lightbox::detail {
-
-/// A 2D grid is handled as a single plane of a 3D one: (1, n0, n1).
-struct Dims {
-  int64_t n0 = 1, n1 = 1, n2 = 1;
-  bool is3D = false;
-  int64_t count() const { return n0 * n1 * n2; }
-  static Dims of(const Shape& s) {
-    return s.ndim == 3 ? Dims{s[0], s[1], s[2], true} : Dims{1, s[0], s[1], false};
-  }
-};
 
 /// A grid embedded in a one-element frame of +inf (skimage pads with max(seed): neutral for erosion), so every
 /// footprint neighbour is a fixed linear offset. 2D grids get no frame along the (single-plane) axis 0.
@@ -28,8 +18,8 @@ class FramedVolume {
   std::vector<T> mask;
 
   /// Sizes both buffers for `d`, every element (frame included) +inf.
-  void reshape(const Dims& d);
-  const Dims& dims() const { return d_; }
+  void reshape(const PlaneView& d);
+  const PlaneView& dims() const { return d_; }
   /// Framed index of grid element (a, b, 0).
   int64_t rowOrigin(int64_t a, int64_t b) const { return ((a + frame0_) * size1_ + b + 1) * size2_ + 1; }
   /// Copies a dense grid of dims() into the interior of `target` (result or mask).
@@ -44,7 +34,7 @@ class FramedVolume {
   void backwardSweep();
   void propagate();
 
-  Dims d_;
+  PlaneView d_;
   int64_t frame0_ = 0, size1_ = 0, size2_ = 0;
   // Footprint offsets that precede / follow an element in raster order, without the in-row neighbour (the sweeps
   // handle that one serially), and the whole neighbourhood.

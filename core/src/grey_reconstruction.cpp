@@ -13,16 +13,16 @@
 namespace lightbox::detail {
 
 template <typename T>
-void FramedVolume<T>::reshape(const Dims& d) {
+void FramedVolume<T>::reshape(const PlaneView& d) {
   d_ = d;
-  frame0_ = d.is3D ? 1 : 0;
-  size1_ = d.n1 + 2;
-  size2_ = d.n2 + 2;
-  const int64_t framed = (d.n0 + 2 * frame0_) * size1_ * size2_;
+  frame0_ = d.is3D() ? 1 : 0;
+  size1_ = d.rows + 2;
+  size2_ = d.columns + 2;
+  const int64_t framed = (d.planes + 2 * frame0_) * size1_ * size2_;
   constexpr T kInf = std::numeric_limits<T>::infinity();
   result.assign(size_t(framed), kInf);
   mask.assign(size_t(framed), kInf);
-  line_.resize(size_t(d.n2));
+  line_.resize(size_t(d.columns));
 
   before_.clear();
   after_.clear();
@@ -41,24 +41,24 @@ void FramedVolume<T>::reshape(const Dims& d) {
 
 template <typename T>
 void FramedVolume<T>::load(const T* values, std::vector<T>& target) const {
-  for (int64_t a = 0; a < d_.n0; ++a)
-    for (int64_t b = 0; b < d_.n1; ++b)
-      std::copy_n(values + (a * d_.n1 + b) * d_.n2, d_.n2, target.data() + rowOrigin(a, b));
+  for (int64_t a = 0; a < d_.planes; ++a)
+    for (int64_t b = 0; b < d_.rows; ++b)
+      std::copy_n(values + (a * d_.rows + b) * d_.columns, d_.columns, target.data() + rowOrigin(a, b));
 }
 
 template <typename T>
 void FramedVolume<T>::store(T* values) const {
-  for (int64_t a = 0; a < d_.n0; ++a)
-    for (int64_t b = 0; b < d_.n1; ++b)
-      std::copy_n(result.data() + rowOrigin(a, b), d_.n2, values + (a * d_.n1 + b) * d_.n2);
+  for (int64_t a = 0; a < d_.planes; ++a)
+    for (int64_t b = 0; b < d_.rows; ++b)
+      std::copy_n(result.data() + rowOrigin(a, b), d_.columns, values + (a * d_.rows + b) * d_.columns);
 }
 
 template <typename T>
 void FramedVolume<T>::forwardSweep() {
-  const int64_t n = d_.n2;
+  const int64_t n = d_.columns;
   T* line = line_.data();
-  for (int64_t a = 0; a < d_.n0; ++a)
-    for (int64_t b = 0; b < d_.n1; ++b) {
+  for (int64_t a = 0; a < d_.planes; ++a)
+    for (int64_t b = 0; b < d_.rows; ++b) {
       T* r = result.data() + rowOrigin(a, b);
       const T* m = mask.data() + rowOrigin(a, b);
       std::copy_n(r, n, line);
@@ -74,11 +74,11 @@ void FramedVolume<T>::forwardSweep() {
 
 template <typename T>
 void FramedVolume<T>::backwardSweep() {
-  const int64_t n = d_.n2;
+  const int64_t n = d_.columns;
   T* line = line_.data();
   std::vector<uint8_t> lowers(static_cast<size_t>(n));
-  for (int64_t a = d_.n0 - 1; a >= 0; --a)
-    for (int64_t b = d_.n1 - 1; b >= 0; --b) {
+  for (int64_t a = d_.planes - 1; a >= 0; --a)
+    for (int64_t b = d_.rows - 1; b >= 0; --b) {
       T* r = result.data() + rowOrigin(a, b);
       const T* m = mask.data() + rowOrigin(a, b);
       std::copy_n(r, n, line);

@@ -12,23 +12,16 @@ namespace lightbox {
 
 namespace {
 
-/// A 2D box seen as one plane of a 3D one.
-struct View {
-  int nd;
-  int64_t n0, n1, n2;
-  explicit View(const Shape& g) : nd(g.ndim), n0(g.ndim == 3 ? g[0] : 1), n1(g[g.ndim - 2]), n2(g[g.ndim - 1]) {}
-};
-
 void clearShell(Mask& mask) {
-  const View v(mask.shape());
-  for (int64_t a = 0; a < v.n0; ++a)
-    for (int64_t b = 0; b < v.n1; ++b) {
-      uint8_t* row = mask.data() + (a * v.n1 + b) * v.n2;
-      if (b == 0 || b == v.n1 - 1 || (v.nd == 3 && (a == 0 || a == v.n0 - 1))) {
-        std::fill_n(row, v.n2, uint8_t(0));
+  const PlaneView v(mask.shape());
+  for (int64_t a = 0; a < v.planes; ++a)
+    for (int64_t b = 0; b < v.rows; ++b) {
+      uint8_t* row = mask.data() + (a * v.rows + b) * v.columns;
+      if (b == 0 || b == v.rows - 1 || (v.ndim == 3 && (a == 0 || a == v.planes - 1))) {
+        std::fill_n(row, v.columns, uint8_t(0));
       } else {
         row[0] = 0;
-        row[v.n2 - 1] = 0;
+        row[v.columns - 1] = 0;
       }
     }
 }
@@ -45,18 +38,18 @@ inline double guidance(const double* t, const double* s, const uint8_t* m, int64
 /// Right-hand side on the interior (I = G - 2 per axis): divergence of the guidance field minus the known shell
 /// neighbours (SPEC §1.5 steps 6-8), one interior row at a time.
 void rightHandSide(const double* t, const double* s, const uint8_t* m, const Shape& g, bool mix, double* rhs) {
-  const View v(g);
-  const int64_t strides[3] = {v.n1 * v.n2, v.n2, 1};
-  const int firstAxis = v.nd == 3 ? 0 : 1;  // axes of the 3D view that exist
-  const int64_t lo0 = v.nd == 3 ? 1 : 0, hi0 = v.nd == 3 ? v.n0 - 1 : 1;
+  const PlaneView v(g);
+  const int64_t strides[3] = {v.rows * v.columns, v.columns, 1};
+  const int firstAxis = v.ndim == 3 ? 0 : 1;  // axes of the 3D view that exist
+  const int64_t lo0 = v.ndim == 3 ? 1 : 0, hi0 = v.ndim == 3 ? v.planes - 1 : 1;
   int64_t r = 0;
   for (int64_t a = lo0; a < hi0; ++a)
-    for (int64_t b = 1; b < v.n1 - 1; ++b) {
+    for (int64_t b = 1; b < v.rows - 1; ++b) {
       const int64_t rowStart = a * strides[0] + b * strides[1];
-      for (int64_t c = 1; c < v.n2 - 1; ++c) {
+      for (int64_t c = 1; c < v.columns - 1; ++c) {
         const int64_t k = rowStart + c;
         const int64_t index[3] = {a, b, c};
-        const int64_t size[3] = {v.n0, v.n1, v.n2};
+        const int64_t size[3] = {v.planes, v.rows, v.columns};
         double value = 0.0;
         for (int axis = firstAxis; axis < 3; ++axis) {
           const int64_t step = strides[axis];
@@ -81,7 +74,7 @@ std::vector<double> laplacianEigenvalues(int64_t interior) {
 /// transform diagonalises every axis but the first; along the first, each transformed line is then a tridiagonal
 /// system (1, mu - 2, 1), mu = sum of the other axes' eigenvalues < 0, so strictly diagonally dominant and solved
 /// stably by elimination, all lines of a slab side by side. Mathematically the same solution as transforming all
-/// axes (pie-torch), at a third (3D) to half (2D) of the transform work.
+/// axes (pie-torch), with a third (3D) or half (2D) less transform work.
 void solvePoisson(double* f, const Shape& interior, detail::SineScratch& scratch, std::vector<double>& pivots) {
   const int nd = interior.ndim;
   for (int axis = 1; axis < nd; ++axis) detail::sineTransformAxis(f, interior, axis, scratch);
@@ -140,17 +133,17 @@ Patch poissonBlend(const Patch& target, const Patch& source, Mask& mask, bool mi
 
   std::vector<double> f(static_cast<size_t>(interior.count())), pivots;
   detail::SineScratch scratch;
-  const View v(g), vi(interior);
+  const PlaneView v(g), vi(interior);
   for (int c = 0; c < target.channels; ++c) {
     rightHandSide(target.channel(c), source.channel(c), mask.data(), g, mixGradients, f.data());
     solvePoisson(f.data(), interior, scratch, pivots);
     // Write back the whole interior; the shell keeps the target.
     double* out = result.channel(c);
     const double* solved = f.data();
-    for (int64_t a = 0; a < vi.n0; ++a)
-      for (int64_t b = 0; b < vi.n1; ++b, solved += vi.n2) {
-        const int64_t rowStart = ((a + (v.nd == 3 ? 1 : 0)) * v.n1 + b + 1) * v.n2 + 1;
-        std::copy_n(solved, vi.n2, out + rowStart);
+    for (int64_t a = 0; a < vi.planes; ++a)
+      for (int64_t b = 0; b < vi.rows; ++b, solved += vi.columns) {
+        const int64_t rowStart = ((a + (v.ndim == 3 ? 1 : 0)) * v.rows + b + 1) * v.columns + 1;
+        std::copy_n(solved, vi.columns, out + rowStart);
       }
   }
   return result;

@@ -351,6 +351,32 @@ class TestMorphology : public QObject {
     }
   }
 
+  // Boxes of the components inside a region (the labeller's use): those of the cropped mask, moved by the corner.
+  void componentBoxesOfRegion_data() { addShapes(); }
+  void componentBoxesOfRegion() {
+    QFETCH(Shape, shape);
+    const Mask m = randomMask(shape, 0.55, 24);
+    Box region{Index{0, 0, 0}, shape};
+    for (int d = 0; d < shape.ndim; ++d) {
+      region.corner[d] = shape[d] / 4;
+      region.size[d] = std::max<int64_t>(1, shape[d] - shape[d] / 4 - shape[d] / 5);
+    }
+    Mask cropped(region.size, 0);
+    forEachIndex(region.size, [&](const Index& i, int64_t p) {
+      Index j = i;
+      for (int d = 0; d < shape.ndim; ++d) j[d] += region.corner[d];
+      cropped[p] = m.at(j);
+    });
+    const Components expected = lightbox::labelComponents(cropped);
+    const std::vector<Box> boxes = lightbox::componentBoxes(m, region);
+    QCOMPARE(static_cast<int32_t>(boxes.size()), expected.count);
+    for (size_t k = 0; k < boxes.size(); ++k)
+      for (int d = 0; d < shape.ndim; ++d) {
+        QCOMPARE(boxes[k].corner[d], expected.boxes[k].corner[d] + region.corner[d]);
+        QCOMPARE(boxes[k].size[d], expected.boxes[k].size[d]);
+      }
+  }
+
   void fillHolesHandMade() {
     const Mask ring = maskFromRows({{0, 0, 0, 0, 0, 0},
                                     {0, 1, 1, 1, 1, 0},

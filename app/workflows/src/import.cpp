@@ -9,6 +9,7 @@
 #include <set>
 #include <thread>
 
+#include "ground_truth_import.h"
 #include "import_plan.h"
 #include "import_unit.h"
 #include "lightbox/project/project.h"
@@ -165,6 +166,7 @@ ImportResult runImport(const ImportParams& params, ProgressSink& progress) {
   progress.progress(0, 0, "looking for images");
   ScanResult scan = scanInputs(params.paths, stop);
   excludeProjectFiles(scan, params.projectPath);
+  GroundTruthSources groundTruth = loadGroundTruth(params, scan);  // takes the mask files out of the scan
   progress.progress(0, 0, "reading headers of " + std::to_string(scan.files.size()) + " files");
   const ImportPlan plan = planImport(scan, stop);
   result.warnings = plan.warnings;
@@ -198,9 +200,15 @@ ImportResult runImport(const ImportParams& params, ProgressSink& progress) {
       ++result.duplicates;
     } else if (r.prepared.image) {
       try {
-        proj.images().insert(dataset.id, *r.prepared.image);
+        project::Transaction tx(proj);  // an image and its ground truth are committed together, or neither
+        const int64_t imageId = proj.images().insert(dataset.id, *r.prepared.image);
+        attachGroundTruth(proj, imageId, plan.units[i], r.prepared.meta, groundTruth, result);
+        tx.commit();
         ++result.imported;
         result.arrays += int64_t(r.prepared.arrayCount);
+      } catch (const GroundTruthError& e) {
+        result.failed.push_back({path, e.what()});
+        recordFailure(proj, dataset.id, r.prepared.meta, e.what());
       } catch (const project::ProjectError& e) {
         if (e.kind() == project::ErrorKind::Duplicate) {
           ++result.duplicates;
@@ -219,6 +227,7 @@ ImportResult runImport(const ImportParams& params, ProgressSink& progress) {
     progress.progress((long long)i + 1, total, path);
   }
   pipeline.stop();
+  reportGroundTruth(groundTruth, params, result);
   return result;
 }
 

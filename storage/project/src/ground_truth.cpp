@@ -26,7 +26,9 @@ ImageGrid imageGrid(detail::Connection& c, int64_t imageId) {
   if (!st.step()) throw c.error(ErrorKind::NotFound, "has no image with id " + std::to_string(imageId));
   ImageGrid g;
   if (st.isNull(0)) return g;
-  const auto corrupt = [&] { return c.error(ErrorKind::Corrupt, "image " + std::to_string(imageId) + " has a malformed grid"); };
+  const auto corrupt = [&] {
+    return c.error(ErrorKind::Corrupt, "image " + std::to_string(imageId) + " has a malformed or oversized grid");
+  };
   g.shape = detail::parseShape(st.text(0), kMaxArrayElements);
   const auto geometry = detail::parseGeometry({st.text(1), st.text(2), st.text(3)});
   if (!g.shape || !geometry) throw corrupt();
@@ -69,8 +71,8 @@ void GroundTruthRepository::storeMask(int64_t imageId, const EncodedLabelMask& m
   const ImageGrid grid = imageGrid(*c_, imageId);
   // A mask is only meaningful voxel for voxel on its image's grid; anything else would label the wrong voxels.
   if (!grid.shape)
-    throw c_->error(ErrorKind::InvalidArgument,
-                    "image " + std::to_string(imageId) + " has no known grid (a failed import), so it cannot take a mask");
+    throw c_->error(ErrorKind::InvalidArgument, "image " + std::to_string(imageId) +
+                                                    " has no known grid (a failed import), so it cannot take a mask");
   if (!(*grid.shape == mask.shape_))
     throw c_->error(ErrorKind::InvalidArgument, "the mask's shape " + mask.shape_.toString() + " differs from image " +
                                                     std::to_string(imageId) + "'s " + grid.shape->toString());

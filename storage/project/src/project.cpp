@@ -45,5 +45,6 @@ DatasetRepository Project::datasets() { return DatasetRepository(*conn_); }
 ImageRepository Project::images() { return ImageRepository(*conn_); }
 ArrayRepository Project::arrays() { return ArrayRepository(*conn_); }
 ThumbnailRepository Project::thumbnails() { return ThumbnailRepository(*conn_); }
+GroundTruthRepository Project::groundTruth() { return GroundTruthRepository(*conn_); }
 
 }  // namespace lightbox::project

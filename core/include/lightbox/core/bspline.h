@@ -55,8 +55,13 @@ class NearestCubicBSpline {
 
   const Shape& shape() const { return shape_; }
   double at(const Point& position) const;
+  /// values[i] = at(positions[i]) for `count` positions (faster than one at a time).
+  void at(const Point* positions, int64_t count, double* values) const;
 
  private:
+  template <int D>
+  void atMany(const Point* positions, int64_t count, double* values) const;
+
   Shape shape_;
   Grid<double> coefficients_;  ///< shape + 2 kMargin per axis; sample i sits at coefficient i + kMargin
 };

@@ -104,6 +104,23 @@ void forEachRow(const Shape& outer, const Box& box, F&& f) {
   } while (nextIndex(i, rows));
 }
 
+/// A 2D or 3D shape as planes x rows x columns, a 2D shape being a single plane: lets the row loops of the numerics
+/// treat both alike.
+struct PlaneView {
+  int ndim = 2;
+  int64_t planes = 1, rows = 1, columns = 1;
+
+  PlaneView() = default;
+  explicit PlaneView(const Shape& s)
+      : ndim(s.ndim), planes(s.ndim == 3 ? s[0] : 1), rows(s[s.ndim - 2]), columns(s[s.ndim - 1]) {}
+  bool is3D() const { return ndim == 3; }
+  int64_t count() const { return planes * rows * columns; }
+  /// The shape index of (plane, row, column).
+  Index index(int64_t plane, int64_t row, int64_t column) const {
+    return ndim == 3 ? Index{plane, row, column} : Index{row, column, 0};
+  }
+};
+
 template <typename T>
 class Grid {
  public:

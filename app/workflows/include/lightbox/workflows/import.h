@@ -25,6 +25,11 @@ struct ImportParams {
   std::string preset = "auto";
   std::vector<std::string> paths;    ///< files, folders (walked recursively), DICOMDIRs
   int threads = 0;                   ///< decoding/preprocessing threads; 0 = all cores
+  /// Ground truth, meant for test datasets (the full pairing rules are in src/ground_truth_import.h): a folder of
+  /// lesion masks paired with the images by name (same name; <name>_mask/_seg/_label; BraTS <case>_seg; ISLES OT),
+  /// and a VinDr-style CSV of boxes whose image_id is the image's file name without extension. Empty = none.
+  std::string masksPath;
+  std::string boxesCsvPath;
 };
 
 struct ImportFailure {
@@ -36,6 +41,9 @@ struct ImportResult {
   int64_t imported = 0;              ///< images (a DICOM series counts once)
   int64_t arrays = 0;                ///< working-space arrays stored (several per volume for brain-slices-2d)
   int64_t duplicates = 0;            ///< skipped: the dataset already holds the same content
+  int64_t groundTruthMasks = 0;      ///< images stored with a lesion mask
+  int64_t groundTruthBoxes = 0;      ///< images stored with at least one box
+  int64_t groundTruthNormal = 0;     ///< images the box CSV lists only as "No finding" (stored with no boxes)
   std::vector<ImportFailure> failed; ///< with the file and the specific reason
   std::vector<std::string> warnings;
   bool cancelled = false;

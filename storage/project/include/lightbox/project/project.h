@@ -8,6 +8,7 @@
 
 #include "lightbox/project/arrays.h"
 #include "lightbox/project/datasets.h"
+#include "lightbox/project/ground_truth.h"
 #include "lightbox/project/images.h"
 #include "lightbox/project/project_error.h"
 #include "lightbox/project/records.h"
@@ -43,6 +44,7 @@ class Project {
   ImageRepository images();
   ArrayRepository arrays();
   ThumbnailRepository thumbnails();
+  GroundTruthRepository groundTruth();
 
   /// Datasets with image counts by status, failed images with their reasons, sizes on disk.
   ProjectInfo info();
