@@ -3,6 +3,7 @@
 #include <iostream>
 #include <memory>
 
+#include "lightbox/core/memory_tuning.h"
 #include "lightbox/workflows/errors.h"
 #include "lightbox/workflows/preview.h"
 #include "terminal_progress.h"
@@ -47,6 +48,7 @@ workflows::PreviewPreset parsePreset(const std::string& name) {
 int runPreviewCommand(PreviewOptions& options) {
   options.params.tasks = parseTasks(options.taskKeys);
   options.params.preset = parsePreset(options.preset);
+  retainFreedMemory();  // sample generation: see memory_tuning.h (not for import, whose memory must stay flat)
   TerminalProgress progress;
   try {
     const workflows::PreviewResult r = workflows::runPreview(options.params, progress);
