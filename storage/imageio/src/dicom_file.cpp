@@ -16,6 +16,7 @@
 #include <mutex>
 
 #include "dicom_file.h"
+#include "read_errors.h"
 #include "format_sniffer.h"
 #include "lightbox/imageio/image_reader.h"
 
@@ -172,15 +173,7 @@ DcmFileFormat& wholeDataSet(DicomFile& f) {
 }  // namespace detail
 
 DicomInfo readDicomInfo(const std::string& path) {
-  try {
-    return detail::extractDicomInfo(detail::openDicomFile(path));
-  } catch (const ImageReadError&) {
-    throw;
-  } catch (const std::bad_alloc&) {
-    throw ImageReadError(path, "out of memory");
-  } catch (const std::exception& e) {
-    throw ImageReadError(path, e.what());
-  }
+  return detail::withFileErrors(path, [&] { return detail::extractDicomInfo(detail::openDicomFile(path)); });
 }
 
 }  // namespace lightbox::imageio

@@ -10,6 +10,7 @@
 
 #include "dicom_file.h"
 #include "lightbox/imageio/image_reader.h"
+#include "read_errors.h"
 
 namespace lightbox::imageio {
 namespace detail {
@@ -230,18 +231,12 @@ Image decode(DicomFile& f, DicomInfo info, std::vector<std::string>& warnings) {
 Image readDicomImage(const std::string& path, std::vector<std::string>* warnings) {
   std::vector<std::string> local;
   std::vector<std::string>& w = warnings ? *warnings : local;
-  try {
+  return detail::withFileErrors(path, [&] {
     detail::DicomFile file = detail::openDicomFile(path);
     DicomInfo info = detail::extractDicomInfo(file);
     w.insert(w.end(), info.warnings.begin(), info.warnings.end());
     return detail::decode(file, std::move(info), w);
-  } catch (const ImageReadError&) {
-    throw;
-  } catch (const std::bad_alloc&) {
-    throw ImageReadError(path, "out of memory");
-  } catch (const std::exception& e) {
-    throw ImageReadError(path, e.what());
-  }
+  });
 }
 
 }  // namespace lightbox::imageio

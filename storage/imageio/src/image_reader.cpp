@@ -5,6 +5,7 @@
 #include "format_sniffer.h"
 #include "lightbox/imageio/dicom.h"
 #include "readers.h"
+#include "read_errors.h"
 
 namespace lightbox::imageio {
 
@@ -14,18 +15,11 @@ ImageReadError::ImageReadError(const std::string& path, const std::string& reaso
 Image readImage(const std::string& path, std::vector<std::string>* warnings) {
   std::vector<std::string> local;
   std::vector<std::string>& w = warnings ? *warnings : local;
-  try {
+  return detail::withFileErrors(path, [&] {
     const detail::Sniffed s = detail::sniff(path);
     if (s.format == detail::Format::Dicom) return readDicomImage(path, &w);
     return s.format == detail::Format::Nifti ? detail::readNifti(path, s, w) : detail::readRaster(path, s.format, w);
-  } catch (const ImageReadError&) {
-    throw;
-  } catch (const std::bad_alloc&) {
-    throw ImageReadError(path, "out of memory");
-  } catch (const std::exception& e) {
-    // Filesystem and library errors: still one exception type, still naming the file.
-    throw ImageReadError(path, e.what());
-  }
+  });
 }
 
 }  // namespace lightbox::imageio
