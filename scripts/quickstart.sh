@@ -15,6 +15,7 @@ packages=(
   g++ cmake ninja-build ccache pkg-config ca-certificates
   qt6-base-dev libfftw3-dev libnifti2-dev zlib1g-dev libcli11-dev nlohmann-json3-dev libdcmtk-dev libsqlite3-dev
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
+  libtorch-dev
 )
 
 say() { printf '\n==> %s\n' "$*"; }
@@ -43,7 +44,7 @@ fetch() {
 
 run_main_job() {
   fetch mricron-data @niivue/niivue
-  local out="${LIGHTBOX_PREVIEW_DIR:-$here/build/preview}"
+  local out="${LIGHTBOX_PREVIEW_DIR:-$build/preview}"
   say "Previewing the five synthetic tasks on a real healthy brain (Colin27, ch2bet)"
   "$build/app/cli/lightbox-cli" preview "$data/mricron-data/ch2bet.nii.gz" \
       --blend-source "$data/@niivue/niivue/mni152.nii.gz" --count 3 --seed 1 --output "$out"

@@ -1,0 +1,42 @@
+#pragma once
+// TORCH-INCLUDING HEADER: only for translation units that link Lightbox::models_torch (docs/models.md).
+// conv (3^D kernel, padding 1, bias) -> InstanceNorm (affine, eps 1e-5, no running statistics) -> exact GELU:
+// the basic block of every stage (SPEC §4.1, nnU-Net's ConvDropoutNormNonlin with dropout p = 0 left out).
+
+#include <cstdint>
+
+#include <torch/nn/module.h>
+#include <torch/nn/modules/container/any.h>
+#include <torch/nn/modules/container/sequential.h>
+#include <torch/nn/pimpl.h>
+
+namespace lightbox::models {
+
+struct ConvNormActOptions {
+  int dims = 2;  ///< 2 or 3
+  int64_t inChannels = 0;
+  int64_t outChannels = 0;
+  int64_t stride = 1;  ///< 2 down-samples (SPEC §4.1: strided convolution, no pooling)
+};
+
+class ConvNormActImpl : public torch::nn::Module {
+ public:
+  explicit ConvNormActImpl(const ConvNormActOptions& options);
+  torch::Tensor forward(const torch::Tensor& x);
+  const ConvNormActOptions& options() const { return options_; }
+
+ private:
+  ConvNormActOptions options_;
+  // AnyModule lets one class serve 2D and 3D with the stock Conv2d/Conv3d and InstanceNorm2d/3d modules, so the
+  // parameter names and initialisation match LibTorch's (and PyTorch's) own.
+  torch::nn::AnyModule conv_;
+  torch::nn::AnyModule norm_;
+};
+TORCH_MODULE(ConvNormAct);
+
+/// A stage's convolutions: in -> features (with `stride`), features -> features, ..., features -> out.
+/// `convs` >= 2; with out == features this is an encoder stage, otherwise the last conv changes the width.
+torch::nn::Sequential makeConvStack(int dims, int64_t inChannels, int64_t features, int64_t outChannels, int convs,
+                                    int64_t stride);
+
+}  // namespace lightbox::models
