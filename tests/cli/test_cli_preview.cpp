@@ -6,21 +6,14 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include "cli_runner.h"
 #include "lightbox/imageio/png_writer.h"
 
 class TestCliPreview : public QObject {
   Q_OBJECT
 
-  struct Run {
-    int exitCode;
-    QString out, err;
-  };
-  static Run cli(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(LIGHTBOX_CLI), args);
-    if (!p.waitForFinished(120000)) return {-1, {}, QStringLiteral("timed out")};
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-  }
+  using Run = clitest::Run;
+  static Run cli(const QStringList& args) { return clitest::cli(args); }
 
  private Q_SLOTS:
   void version() {

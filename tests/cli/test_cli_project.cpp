@@ -8,21 +8,14 @@
 
 #include <csignal>
 
+#include "cli_runner.h"
 #include "lightbox/imageio/png_writer.h"
 
 class TestCliProject : public QObject {
   Q_OBJECT
 
-  struct Run {
-    int exitCode;
-    QString out, err;
-  };
-  static Run cli(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(LIGHTBOX_CLI), args);
-    if (!p.waitForFinished(180000)) return {-1, {}, QStringLiteral("timed out")};
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-  }
+  using Run = clitest::Run;
+  static Run cli(const QStringList& args) { return clitest::cli(args); }
   static void writeImages(const QString& folder, int count, int size) {
     QDir().mkpath(folder);
     std::vector<uint8_t> px(size_t(size) * size_t(size));
