@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <string>
 
 #include "lightbox/core/positional_encoding.h"
 
@@ -35,9 +36,16 @@ TrainingSampleGenerator::TrainingSampleGenerator(std::shared_ptr<const ImageSet>
 }
 
 TrainingSample TrainingSampleGenerator::generate(uint64_t seed, uint64_t index) const {
+  return generate(seed, index, size_t(index % images_->size()));
+}
+
+TrainingSample TrainingSampleGenerator::generate(uint64_t seed, uint64_t index, size_t imageIndex) const {
+  if (imageIndex >= images_->size())
+    throw std::out_of_range("image index " + std::to_string(imageIndex) + " out of range (" +
+                            std::to_string(images_->size()) + " images)");
   Rng rng = Rng::forItem(seed, index);
   TrainingSample s;
-  s.imageIndex = int(index % images_->size());
+  s.imageIndex = int(imageIndex);
   const std::shared_ptr<const ImageRecord>& recordPtr = (*images_)[size_t(s.imageIndex)];
   const ImageRecord& record = *recordPtr;
   s.flipped = rng.uniform() < flipProbability_;

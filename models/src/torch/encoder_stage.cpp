@@ -14,4 +14,10 @@ EncoderStageImpl::EncoderStageImpl(const EncoderStageOptions& options)
 
 torch::Tensor EncoderStageImpl::forward(const torch::Tensor& x) { return blocks_->forward(x); }
 
+torch::Tensor EncoderStageImpl::forwardWithEncoding(const torch::Tensor& x, const torch::Tensor& encoding) {
+  torch::Tensor h = blocks_->at<ConvNormActImpl>(0).forwardWithEncoding(x, encoding);
+  for (size_t i = 1; i < blocks_->size(); ++i) h = blocks_->at<ConvNormActImpl>(i).forward(h);
+  return h;
+}
+
 }  // namespace lightbox::models

@@ -1,6 +1,8 @@
 #include "lightbox/models/torch/unet.h"
 
+#include <algorithm>
 #include <span>
+#include <stdexcept>
 
 namespace lightbox::models {
 
@@ -37,10 +39,23 @@ UNetImpl::UNetImpl(const UNetConfig& config) : config_(config) {
 
 torch::Tensor UNetImpl::forward(const torch::Tensor& x) {
   checkInputShape(config_, std::span<const int64_t>(x.sizes().data(), x.sizes().size()));
-  std::vector<torch::Tensor> skips;
-  torch::Tensor h = x;
-  for (EncoderStage& stage : encoderStages_) {
-    h = stage->forward(h);
+  return decode(encoderStages_.front()->forward(x));
+}
+
+torch::Tensor UNetImpl::forwardWithEncoding(const torch::Tensor& image, const torch::Tensor& encoding) {
+  const torch::Tensor e = encoding.dim() == image.dim() ? encoding : encoding.unsqueeze(0);
+  std::vector<int64_t> shape(image.sizes().begin(), image.sizes().end());
+  if (e.dim() != image.dim() || e.size(0) != 1 || !std::equal(shape.begin() + 2, shape.end(), e.sizes().begin() + 2))
+    throw std::invalid_argument("the positional encoding must be (1, E, spatial...) with the image's spatial size");
+  shape[1] += e.size(1);
+  checkInputShape(config_, shape);
+  return decode(encoderStages_.front()->forwardWithEncoding(image, e));
+}
+
+torch::Tensor UNetImpl::decode(torch::Tensor h) {
+  std::vector<torch::Tensor> skips{h};
+  for (size_t i = 1; i < encoderStages_.size(); ++i) {
+    h = encoderStages_[i]->forward(h);
     skips.push_back(h);
   }
   h = bottleneck_->forward(h);

@@ -46,5 +46,6 @@ ImageRepository Project::images() { return ImageRepository(*conn_); }
 ArrayRepository Project::arrays() { return ArrayRepository(*conn_); }
 ThumbnailRepository Project::thumbnails() { return ThumbnailRepository(*conn_); }
 GroundTruthRepository Project::groundTruth() { return GroundTruthRepository(*conn_); }
+RunRepository Project::runs() { return RunRepository(*conn_); }
 
 }  // namespace lightbox::project

@@ -29,6 +29,9 @@ class TrainingSampleGenerator {
   /// Sample `index` of the stream `seed`: the same (seed, index) always gives the same sample, whatever the thread.
   /// The image is images[index % count]; the task is drawn uniformly.
   TrainingSample generate(uint64_t seed, uint64_t index) const;
+  /// Like generate(seed, index) but from images[imageIndex], so that a pipeline can shuffle the image order per epoch;
+  /// flip and anomalies still come from Rng::forItem(seed, index). Throws std::out_of_range for a bad imageIndex.
+  TrainingSample generate(uint64_t seed, uint64_t index, size_t imageIndex) const;
 
  private:
   std::shared_ptr<const ImageSet> images_;

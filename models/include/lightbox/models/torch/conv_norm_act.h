@@ -23,6 +23,10 @@ class ConvNormActImpl : public torch::nn::Module {
  public:
   explicit ConvNormActImpl(const ConvNormActOptions& options);
   torch::Tensor forward(const torch::Tensor& x);
+  /// The same function of concat([x, broadcast(encoding)], channels) without building that tensor: the weight is
+  /// split into its image and encoding columns and the encoding's part is convolved once, for a batch of one, and
+  /// broadcast over the batch (docs/models.md, "Positional encoding"). `encoding` is (1, E, spatial...).
+  torch::Tensor forwardWithEncoding(const torch::Tensor& x, const torch::Tensor& encoding);
   const ConvNormActOptions& options() const { return options_; }
 
  private:

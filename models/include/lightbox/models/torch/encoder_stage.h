@@ -24,6 +24,9 @@ class EncoderStageImpl : public torch::nn::Module {
  public:
   explicit EncoderStageImpl(const EncoderStageOptions& options);
   torch::Tensor forward(const torch::Tensor& x);
+  /// First block with the split convolution (ConvNormActImpl::forwardWithEncoding), the rest as usual. (Not an
+  /// overload of forward: Sequential and AnyModule need a single forward.)
+  torch::Tensor forwardWithEncoding(const torch::Tensor& x, const torch::Tensor& encoding);
   const EncoderStageOptions& options() const { return options_; }
 
  private:

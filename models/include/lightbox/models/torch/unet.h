@@ -23,9 +23,16 @@ class UNetImpl : public torch::nn::Module {
   explicit UNetImpl(const UNetConfig& config);
   /// Throws std::invalid_argument (see checkInputShape) for a shape the network cannot take.
   torch::Tensor forward(const torch::Tensor& x);
+  /// forward(concat([image, encoding expanded over the batch], channels)), computed without the concatenation:
+  /// image (N, I, spatial...), encoding (1, E, spatial...) or (E, spatial...), I + E = inputChannels. The
+  /// encoding's share of the first convolution is computed once per call, not once per sample.
+  torch::Tensor forwardWithEncoding(const torch::Tensor& image, const torch::Tensor& encoding);
   const UNetConfig& config() const { return config_; }
 
  private:
+  /// Everything after the first encoder level (whose output `first` is), through the head.
+  torch::Tensor decode(torch::Tensor first);
+
   UNetConfig config_;
   // Typed handles for forward(); the same modules are registered through the ModuleLists, which give the
   // parameters their names ("encoder.0.blocks.1.conv.weight").

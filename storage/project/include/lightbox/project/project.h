@@ -12,6 +12,7 @@
 #include "lightbox/project/images.h"
 #include "lightbox/project/project_error.h"
 #include "lightbox/project/records.h"
+#include "lightbox/project/runs.h"
 #include "lightbox/project/schema.h"
 #include "lightbox/project/sha256.h"
 #include "lightbox/project/thumbnails.h"
@@ -45,6 +46,7 @@ class Project {
   ArrayRepository arrays();
   ThumbnailRepository thumbnails();
   GroundTruthRepository groundTruth();
+  RunRepository runs();
 
   /// Datasets with image counts by status, failed images with their reasons, sizes on disk.
   ProjectInfo info();

@@ -1,0 +1,313 @@
+#include "lightbox/workflows/train.h"
+
+#include <algorithm>
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "lightbox/core/memory_tuning.h"
+#include "lightbox/models/trainer.h"
+#include "lightbox/project/project.h"
+#include "train_data.h"
+
+namespace lightbox::workflows {
+
+using nlohmann::json;
+
+namespace {
+
+struct FoldPlan {
+  int fold = 0;
+  FoldTasks tasks;
+};
+
+json presetJson(const models::TrainingPreset& p) {
+  const models::UNetConfig& n = p.network;
+  json shape = json::array();
+  for (int d = 0; d < p.inputShape.ndim; ++d) shape.push_back(p.inputShape[d]);
+  return {{"name", p.name},
+          {"network",
+           {{"dims", n.dims}, {"input_channels", n.inputChannels}, {"levels", n.levels},
+            {"base_features", n.baseFeatures}, {"feature_cap", n.featureCap}, {"convs_per_stage", n.convsPerStage}}},
+          {"image_channels", p.imageChannels},
+          {"input_shape", shape},
+          {"batch_size", p.batchSize},
+          {"lr", {{"base", p.schedule.baseLr}, {"warmup_steps", p.schedule.warmupSteps},
+                  {"decay_per_step", p.schedule.decayPerStep}, {"floor_fraction", p.schedule.floorFraction}}},
+          {"max_epochs", p.maxEpochs},
+          {"patience", p.patience},
+          {"ema_decay", p.emaDecay},
+          {"flip_probability", p.flipProbability},
+          {"optimizer", "AdamW(weight_decay=0, betas=(0.9,0.999), eps=1e-8)"},
+          {"loss", "MSE"},
+          {"max_push_distance", p.tasks.maxPushDistance},
+          {"label_sigma", p.tasks.labelSigma}};
+}
+
+std::vector<FoldPlan> planFolds(const TrainParams& p) {
+  std::vector<FoldPlan> out;
+  if (!p.tasks.empty()) {
+    std::vector<int> want = p.tasks;
+    std::sort(want.begin(), want.end());
+    want.erase(std::unique(want.begin(), want.end()), want.end());
+    const int t = int(want.size());
+    if (t < 1 || t > 4 || want.front() < 0 || want.back() > 4)
+      throw std::invalid_argument("--tasks takes 1 to 4 distinct task ids of 0..4");
+    for (int f = 0; f < foldCount(t); ++f)
+      if (foldTasks(t, f).training == want) out.push_back({f, foldTasks(t, f)});
+    return out;
+  }
+  const int t = p.trainingTaskCount;
+  if (t < 1 || t > 4) throw std::invalid_argument("give the training tasks (--tasks) or their number T (1 to 4)");
+  if (p.fold >= foldCount(t))
+    throw std::invalid_argument("T = " + std::to_string(t) + " has folds 0.." + std::to_string(foldCount(t) - 1));
+  for (int f = 0; f < foldCount(t); ++f)
+    if (p.fold < 0 || p.fold == f) out.push_back({f, foldTasks(t, f)});
+  return out;
+}
+
+models::DeviceKind parseDevice(const std::string& d) {
+  if (d == "cpu") return models::DeviceKind::Cpu;
+  if (d == "cuda") return models::DeviceKind::Cuda;
+  if (d == "auto" || d.empty()) return models::DeviceKind::Auto;
+  throw std::invalid_argument("--device is auto, cpu or cuda, not '" + d + "'");
+}
+
+std::string stopWord(models::TrainingStop s) {
+  switch (s) {
+    case models::TrainingStop::MaxSteps: return "max-steps";
+    case models::TrainingStop::TimeLimit: return "time-limit";
+    case models::TrainingStop::EarlyStopped: return "early-stopped";
+    case models::TrainingStop::Cancelled: return "cancelled";
+    case models::TrainingStop::Failed: return "failed";
+  }
+  return "?";
+}
+
+/// Writes what the trainer produces into the project. Per-step values are buffered and written in one transaction
+/// with the next validation or checkpoint (or every 200 steps), so logging costs one commit per interval.
+class ProjectRecorder final : public models::TrainingObserver {
+ public:
+  ProjectRecorder(project::Project& p, int64_t run, int fold) : p_(p), run_(run), fold_(fold) {}
+
+  void step(const models::StepReport& s) override {
+    pending_.push_back({s.step, std::nullopt, "train_loss", s.loss});
+    pending_.push_back({s.step, std::nullopt, "train_loss_avg", s.lossAverage});
+    pending_.push_back({s.step, std::nullopt, "lr", s.lr});
+    steps_ = s.step;
+    if (pending_.size() >= 600) flush();
+  }
+  void validation(const models::ValidationReport& v) override {
+    pending_.push_back({v.step, v.epoch, "val_loss", v.loss});
+    for (const auto& [task, ap] : v.pixelAp)
+      pending_.push_back({v.step, v.epoch, "val_pixel_ap/" + std::string(taskKey(TaskId(task))), ap});
+    curve_.emplace_back(v.step, v.loss);
+    if (v.best) {
+      bestStep_ = v.step;
+      bestLoss_ = v.loss;
+      bestAp_.clear();
+      for (const auto& [task, ap] : v.pixelAp) bestAp_.emplace_back(std::string(taskKey(TaskId(task))), ap);
+    }
+  }
+  void checkpoint(const models::CheckpointBlob& c) override {
+    project::Transaction tx(p_);  // the checkpoint, the metrics up to it and the fold's progress: all or nothing
+    flush();
+    p_.runs().storeCheckpoint(run_, fold_,
+                              {c.best ? project::CheckpointKind::Best : project::CheckpointKind::Latest, c.step,
+                               c.epoch, c.stateJson, c.bytes});
+    updateFold(project::RunStatus::Running);
+    tx.commit();
+  }
+  void flush() {
+    p_.runs().appendMetrics(run_, fold_, pending_);
+    pending_.clear();
+  }
+  void updateFold(project::RunStatus status, const std::string& error = {}) {
+    p_.runs().updateFold(run_, fold_, status, steps_,
+                         bestStep_ >= 0 ? std::optional<int64_t>(bestStep_) : std::nullopt,
+                         bestStep_ >= 0 ? std::optional<double>(bestLoss_) : std::nullopt, error);
+  }
+  void startFrom(const project::RunFold& f) {
+    steps_ = f.stepsDone;
+    if (f.bestStep && f.bestValue) {
+      bestStep_ = *f.bestStep;
+      bestLoss_ = *f.bestValue;
+    }
+  }
+
+  std::vector<std::pair<int64_t, double>> curve_;
+  std::vector<std::pair<std::string, double>> bestAp_;
+
+ private:
+  project::Project& p_;
+  int64_t run_;
+  int fold_;
+  std::vector<project::MetricPoint> pending_;
+  int64_t steps_ = 0, bestStep_ = -1;
+  double bestLoss_ = 0;
+};
+
+/// The stored configuration of a run, for --resume: the data, tasks and seed must be the run's own.
+TrainParams paramsFromRun(const project::Run& run, const TrainParams& given) {
+  const json c = json::parse(run.configJson);
+  TrainParams p = given;
+  p.dataset = c.at("dataset").get<std::string>();
+  p.blendDataset = c.value("blend_dataset", std::string());
+  p.preset = run.preset;
+  p.seed = c.at("seed").get<uint64_t>();
+  p.validateEvery = c.value("validate_every", int64_t(0));
+  if (p.maxSteps <= 0) p.maxSteps = c.value("max_steps", int64_t(0));
+  p.tasks.clear();
+  p.trainingTaskCount = c.at("training_task_count").get<int>();
+  p.fold = -1;
+  return p;
+}
+
+}  // namespace
+
+std::vector<std::string> trainingPresetNames() { return models::trainingPresetNames(); }
+
+TrainResult runTraining(const TrainParams& given, ProgressSink& progress) {
+  retainFreedMemory();  // sample buffers are reused instead of page-faulted in anew (memory_tuning.h)
+  project::Project proj = project::Project::open(given.projectPath);
+  TrainParams params = given;
+  std::vector<FoldPlan> plan;
+  std::optional<project::Run> resumed;
+  if (given.resumeRun > 0) {
+    resumed = proj.runs().get(given.resumeRun);
+    if (!resumed) throw std::invalid_argument("the project has no training run " + std::to_string(given.resumeRun));
+    params = paramsFromRun(*resumed, given);
+    for (const auto& f : proj.runs().folds(resumed->id)) plan.push_back({f.fold, {f.trainTasks, f.heldoutTasks}});
+  } else {
+    plan = planFolds(params);
+  }
+  const auto preset = models::findTrainingPreset(params.preset);
+  if (!preset) throw std::invalid_argument("unknown training preset '" + params.preset + "'");
+  const models::DeviceKind device = parseDevice(params.device);
+
+  TrainResult result;
+  result.device = models::describeDevice(device, params.threads);
+  if (preset->meantForGpu && result.device.rfind("cpu", 0) == 0)
+    result.warnings.push_back("preset '" + preset->name + "' is the paper's GPU setting: on this CPU one step takes " +
+                              "minutes (use cpu-quick-2d to train here)");
+  for (const auto& w : result.warnings) progress.warning(w);
+
+  const bool needsBlend = std::any_of(plan.begin(), plan.end(), [](const FoldPlan& f) {
+    const auto has1 = [](const std::vector<int>& v) { return std::find(v.begin(), v.end(), 1) != v.end(); };
+    return has1(f.tasks.training) || has1(f.tasks.validation);
+  });
+  if (needsBlend && params.blendDataset.empty())
+    throw std::invalid_argument("task 1 (inter-dataset blending) needs a blend-source dataset (--blend)");
+  progress.progress(0, 0, "loading images");
+  const auto images = detail::loadDataset(proj, params.dataset, preset->inputShape, preset->imageChannels);
+  std::shared_ptr<const ImageSet> blend;
+  if (!params.blendDataset.empty())
+    blend = detail::allArrays(detail::loadDataset(proj, params.blendDataset, preset->inputShape, preset->imageChannels));
+
+  if (resumed) {
+    result.runId = resumed->id;
+    proj.runs().setDevice(result.runId, result.device);
+  } else {
+    json folds = json::array();
+    for (const auto& f : plan) folds.push_back({{"fold", f.fold}, {"train", f.tasks.training}, {"heldout", f.tasks.validation}});
+    const json config = {{"preset", presetJson(*preset)},
+                         {"dataset", params.dataset},
+                         {"blend_dataset", params.blendDataset},
+                         {"training_task_count", int(plan.front().tasks.training.size())},
+                         {"folds", folds},
+                         {"seed", params.seed},
+                         {"max_steps", params.maxSteps},
+                         {"validate_every", params.validateEvery},
+                         {"partition", "paper: chunk i of the images sorted by path tied to task i, lists swapped "
+                                       "when validation is larger; by volume for slices"},
+                         {"training_clean_images", false},
+                         {"validation", "held-out tasks + clean images, reseeded per validation round"}};
+    project::NewRun n;
+    n.preset = preset->name;
+    n.configJson = config.dump();
+    n.seed = int64_t(params.seed);
+    n.device = result.device;
+    n.datasetId = proj.datasets().findByName(params.dataset)->id;
+    if (!params.blendDataset.empty()) n.blendDatasetId = proj.datasets().findByName(params.blendDataset)->id;
+    result.runId = proj.runs().create(n);
+    for (const auto& f : plan) proj.runs().addFold(result.runId, f.fold, f.tasks.training, f.tasks.validation);
+  }
+  proj.runs().setStatus(result.runId, project::RunStatus::Running);
+
+  const auto start = std::chrono::steady_clock::now();
+  for (const FoldPlan& f : plan) {
+    TrainFoldResult fr;
+    fr.fold = f.fold;
+    fr.trainTasks = f.tasks.training;
+    fr.heldoutTasks = f.tasks.validation;
+    const project::RunFold stored = *proj.runs().fold(result.runId, f.fold);
+    if (stored.status == project::RunStatus::Finished && (params.maxSteps <= 0 || stored.stepsDone >= params.maxSteps)) {
+      fr.stop = "already-finished";
+      fr.steps = stored.stepsDone;
+      result.folds.push_back(fr);
+      continue;
+    }
+    const detail::FoldData data = detail::partitionFold(images, f.tasks);
+    models::TrainerOptions o;
+    o.preset = *preset;
+    o.trainingTasks = f.tasks.training;
+    o.validationTasks = f.tasks.validation;
+    o.seed = params.seed + uint64_t(f.fold) * 1000003u;  // folds differ in their streams and initial weights
+    o.maxSteps = params.maxSteps;
+    o.validateEvery = params.validateEvery;
+    o.workers = params.workers;
+    o.threads = params.threads;
+    o.device = device;
+    if (params.minutes > 0) {
+      const double used = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      o.maxSeconds = std::max(1.0, params.minutes * 60 - used);
+    }
+    ProjectRecorder recorder(proj, result.runId, f.fold);
+    std::optional<project::CheckpointData> latest;
+    models::CheckpointBlob resumeBlob;
+    if (resumed) latest = proj.runs().loadCheckpoint(result.runId, f.fold, project::CheckpointKind::Latest);
+    if (latest) {
+      // What was logged after the checkpoint (a killed run) is recomputed identically, so it is dropped first.
+      proj.runs().removeMetricsAfter(result.runId, f.fold, latest->step);
+      resumeBlob = {false, latest->step, latest->epoch.value_or(0), latest->stateJson, std::move(latest->bytes)};
+      recorder.startFrom(stored);
+    }
+    proj.runs().updateFold(result.runId, f.fold, project::RunStatus::Running, stored.stepsDone, stored.bestStep,
+                           stored.bestValue);
+    const models::TrainingImages ti{data.training, data.validation, blend};
+    const models::TrainingOutcome out = models::trainFold(o, ti, latest ? &resumeBlob : nullptr, recorder, progress);
+    recorder.flush();
+    fr.stop = stopWord(out.stop);
+    fr.message = out.message;
+    fr.steps = out.steps;
+    fr.bestStep = out.bestStep;
+    fr.bestValidationLoss = out.bestValidationLoss;
+    fr.bestPixelAp = recorder.bestAp_;
+    fr.validationCurve = recorder.curve_;
+    fr.stepsPerSecond = out.stepsPerSecond;
+    fr.dataWaitFraction = out.dataWaitFraction;
+    result.device = out.device;
+    using S = project::RunStatus;
+    const S status = out.stop == models::TrainingStop::Failed      ? S::Failed
+                     : out.stop == models::TrainingStop::Cancelled ? S::Cancelled
+                     : out.stop == models::TrainingStop::TimeLimit ? S::Paused
+                                                                   : S::Finished;
+    recorder.updateFold(status, out.message);
+    result.folds.push_back(fr);
+    if (status == S::Failed) result.failed = true;
+    if (status == S::Cancelled) result.cancelled = true;
+    if (status == S::Failed || status == S::Cancelled || status == S::Paused) break;
+  }
+  proj.runs().setDevice(result.runId, result.device);
+  using S = project::RunStatus;
+  const bool allDone = result.folds.size() == plan.size() &&
+                       std::all_of(result.folds.begin(), result.folds.end(), [](const TrainFoldResult& f) {
+                         return f.stop != "time-limit" && f.stop != "cancelled" && f.stop != "failed";
+                       });
+  proj.runs().setStatus(result.runId,
+                        result.failed ? S::Failed : result.cancelled ? S::Cancelled : allDone ? S::Finished : S::Paused,
+                        result.failed ? result.folds.back().message : std::string());
+  return result;
+}
+
+}  // namespace lightbox::workflows
