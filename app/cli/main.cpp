@@ -4,6 +4,7 @@
 #include "interrupt.h"
 #include "preview_command.h"
 #include "project_commands.h"
+#include "train_commands.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"Lightbox: localise anomalies with a model of healthy anatomy (Baugh et al., MICCAI 2023)",
@@ -13,6 +14,7 @@ int main(int argc, char** argv) {
   int exitCode = 0;
   lightbox::cli::addProjectCommands(app, exitCode);
   lightbox::cli::addPreviewCommand(app, exitCode);
+  lightbox::cli::addTrainCommands(app, exitCode);
   lightbox::cli::installInterruptHandler();
   try {
     app.parse(argc, argv);

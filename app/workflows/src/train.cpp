@@ -248,6 +248,11 @@ TrainResult runTraining(const TrainParams& given, ProgressSink& progress) {
       continue;
     }
     const detail::FoldData data = detail::partitionFold(images, f.tasks);
+    if (data.bySlice && f.fold == plan.front().fold) {
+      result.warnings.push_back("fewer than 5 images: the folds split their slices, so one volume's slices are on "
+                                "both sides (fine for a demo, not for model selection)");
+      progress.warning(result.warnings.back());
+    }
     models::TrainerOptions o;
     o.preset = *preset;
     o.trainingTasks = f.tasks.training;

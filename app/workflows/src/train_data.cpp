@@ -80,18 +80,36 @@ std::vector<SourceImage> loadDataset(project::Project& project, const std::strin
 
 FoldData partitionFold(const std::vector<SourceImage>& images, const FoldTasks& fold) {
   FoldData f;
-  f.partition = partitionImages(int(images.size()), fold);
+  // Units of the partition: source images, so that no volume has slices on both sides. A dataset of fewer than
+  // five volumes (a demo with one brain) cannot fill five chunks; its slices become the units instead.
+  std::vector<std::vector<std::shared_ptr<const ImageRecord>>> units;
+  f.bySlice = images.size() < 5;
+  for (const auto& i : images) {
+    if (f.bySlice)
+      for (const auto& a : i.arrays) units.push_back({a});
+    else
+      units.push_back(i.arrays);
+  }
+  if (f.bySlice) {
+    // Contiguous chunks of slices would be different anatomy (top of the head vs the base), which the network,
+    // with its positional encoding, learns as "normal here": interleave instead, slice i into chunk i mod 5.
+    std::vector<std::vector<std::shared_ptr<const ImageRecord>>> interleaved;
+    for (size_t r = 0; r < 5; ++r)
+      for (size_t i = r; i < units.size(); i += 5) interleaved.push_back(units[i]);
+    units = std::move(interleaved);
+  }
+  f.partition = partitionImages(int(units.size()), fold);
   const auto gather = [&](const std::vector<int>& indices) {
     auto set = std::make_shared<ImageSet>();
     for (const int i : indices)
-      for (const auto& a : images[size_t(i)].arrays) set->push_back(a);
+      for (const auto& a : units[size_t(i)]) set->push_back(a);
     return std::shared_ptr<const ImageSet>(std::move(set));
   };
   f.training = gather(f.partition.training);
   f.validation = gather(f.partition.validation);
   if (f.training->empty() || f.validation->empty())
     throw std::invalid_argument("too few images for five chunks: the fold leaves training or validation empty (" +
-                                std::to_string(images.size()) + " images; at least 5 are needed)");
+                                std::to_string(units.size()) + " images or slices; at least 5 are needed)");
   return f;
 }
 

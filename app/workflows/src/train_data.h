@@ -26,10 +26,12 @@ struct SourceImage {
 std::vector<SourceImage> loadDataset(project::Project& project, const std::string& dataset, const Shape& shape,
                                      int channels);
 
-/// The partition is over source images (volumes), not slices, so no volume has slices on both sides.
+/// The partition is over source images (volumes), not slices, so no volume has slices on both sides; with fewer
+/// than 5 source images it is over their arrays (slices) instead, and `bySlice` says so.
 struct FoldData {
   std::shared_ptr<const ImageSet> training, validation;
   DataPartition partition;
+  bool bySlice = false;
 };
 FoldData partitionFold(const std::vector<SourceImage>& images, const FoldTasks& fold);
 

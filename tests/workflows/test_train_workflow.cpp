@@ -1,0 +1,119 @@
+// The train use case against a real project file: run, folds, metrics and checkpoints are written as it goes, a
+// cancelled run resumes to the same result as an uninterrupted one, and bad parameters are refused.
+#include <QtTest>
+
+#include "lightbox/core/phantoms.h"
+#include "lightbox/project/project.h"
+#include "lightbox/workflows/train.h"
+
+using namespace lightbox;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct CancelAfterSteps : ProgressSink {
+  int after, seen = 0;
+  explicit CancelAfterSteps(int n) : after(n) {}
+  void progress(long long, long long, const std::string& what) override {
+    if (what.rfind("step", 0) == 0) ++seen;
+  }
+  void warning(const std::string&) override {}
+  bool cancelled() const override { return seen >= after; }
+};
+
+void addImages(project::Project& p, const char* dataset, project::DatasetRole role, int count, uint64_t seed) {
+  const auto d = p.datasets().create(dataset, role);
+  for (int i = 0; i < count; ++i) {
+    project::NewImage n;
+    n.meta.sourcePath = std::string("/data/") + dataset + std::to_string(i) + ".png";
+    n.meta.contentHash = std::string(64 - std::to_string(seed + i).size(), 'a') + std::to_string(seed + i);
+    n.meta.format = "png";
+    project::ArrayData a;
+    a.image = phantom::objectImage(Shape(128, 128), seed + uint64_t(i));  // averaged 2x2 to the preset's 64x64
+    a.mask = phantom::ellipsoidMask(Shape(128, 128));
+    n.arrays.push_back(project::EncodedArray::encode(a));
+    p.images().insert(d.id, n);
+  }
+}
+
+}  // namespace
+
+class TestTrainWorkflow : public QObject {
+  Q_OBJECT
+  QTemporaryDir dir_;
+  std::string path_;
+
+  workflows::TrainParams params(int64_t steps) const {
+    workflows::TrainParams t;
+    t.projectPath = path_;
+    t.dataset = "healthy";
+    t.blendDataset = "blend";
+    t.tasks = {0, 1, 2, 3};  // task 4 (intensity) alone is held out; task 1 trains on the blend source
+    t.seed = 9;
+    t.maxSteps = steps;
+    t.validateEvery = 2;
+    t.threads = 2;
+    t.workers = 1;
+    t.device = "cpu";
+    return t;
+  }
+
+ private Q_SLOTS:
+  void initTestCase() {
+    path_ = (fs::path(dir_.path().toStdString()) / "t.lightbox").string();
+    project::Project p = project::Project::create(path_);
+    addImages(p, "healthy", project::DatasetRole::Healthy, 5, 10);
+    addImages(p, "blend", project::DatasetRole::Blend, 2, 50);
+  }
+
+  void runWritesEverythingAndResumesIdentically() {
+    NullProgress none;
+    const workflows::TrainResult whole = workflows::runTraining(params(4), none);
+    QCOMPARE(whole.folds.size(), size_t(1));
+    QCOMPARE(whole.folds[0].stop, std::string("max-steps"));
+    CancelAfterSteps cancel(2);
+    const workflows::TrainResult part = workflows::runTraining(params(4), cancel);
+    QVERIFY(part.cancelled);
+    workflows::TrainParams resume = params(0);
+    resume.resumeRun = part.runId;
+    const workflows::TrainResult rest = workflows::runTraining(resume, none);
+    QCOMPARE(rest.folds[0].steps, int64_t(4));
+
+    project::Project p = project::Project::open(path_, project::OpenMode::ReadOnly);
+    const int fold = whole.folds[0].fold;
+    const auto a = p.runs().metrics(whole.runId, fold, "train_loss");
+    const auto b = p.runs().metrics(part.runId, fold, "train_loss");
+    QCOMPARE(a.size(), size_t(4));
+    QCOMPARE(b.size(), size_t(4));
+    for (size_t i = 0; i < a.size(); ++i) QCOMPARE(a[i].value, b[i].value);
+    QCOMPARE(p.runs().metrics(part.runId, fold, "val_loss").back().value,
+             p.runs().metrics(whole.runId, fold, "val_loss").back().value);
+    QVERIFY(!p.runs().metrics(whole.runId, fold, "val_pixel_ap/intensity").empty());
+    const auto la = p.runs().loadCheckpoint(whole.runId, fold, project::CheckpointKind::Latest);
+    const auto lb = p.runs().loadCheckpoint(part.runId, fold, project::CheckpointKind::Latest);
+    QVERIFY(la && lb);
+    QCOMPARE(lb->step, int64_t(4));
+    QVERIFY(p.runs().loadCheckpoint(whole.runId, fold, project::CheckpointKind::Best).has_value());
+    QVERIFY(p.runs().get(part.runId)->status == project::RunStatus::Finished);
+    const auto runs = workflows::listRuns(path_);
+    QCOMPARE(runs.size(), size_t(2));
+    QVERIFY(runs[0].folds[0].bestStep > 0);
+  }
+
+  void refusesBadParameters() {
+    NullProgress none;
+    workflows::TrainParams t = params(1);
+    t.tasks = {0, 2};  // holds out task 1 ...
+    t.blendDataset.clear();  // ... without a blend source
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, workflows::runTraining(t, none));
+    t = params(1);
+    t.preset = "nope";
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, workflows::runTraining(t, none));
+    t = params(1);
+    t.dataset = "missing";
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, workflows::runTraining(t, none));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestTrainWorkflow)
+#include "test_train_workflow.moc"
