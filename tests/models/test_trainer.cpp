@@ -170,7 +170,7 @@ class TestTrainer : public QObject {
     o.preset = cpuQuick2DPreset();
     o.maxSteps = 120;
     o.validateEvery = 40;
-    o.maxSeconds = 40;  // a guard for slow machines, not the expected stop
+    o.maxSeconds = 600;  // only a guard against a hang: the test must not depend on how busy the machine is
     Recorder rec;
     NullProgress none;
     QElapsedTimer t;
