@@ -8,6 +8,7 @@
 #include "lightbox/core/memory_tuning.h"
 #include "import_benchmark.h"
 #include "task_benchmark.h"
+#include "train_benchmark.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"Lightbox benchmarks: single-thread throughput, reported as the median of several repeats"};
@@ -37,6 +38,27 @@ int main(int argc, char** argv) {
   import->add_option("--work", importOptions.workFolder, "Folder for the copies (default: under /tmp)");
   import->add_option("-o,--output", output, "Also write the JSON to this file");
 
+  lightbox::bench::TrainBenchmarkOptions trainOptions;
+  auto* train = app.add_subcommand(
+      "train", "Paper networks: one training step (after a warm-up) and one inference, peak RSS per configuration");
+  train->add_flag("!--no-2d", trainOptions.run2d, "Skip paper-cxr-2d (batch 50, 256x256)");
+  train->add_flag("!--no-3d", trainOptions.run3d, "Skip paper-brain-3d (batch 8, 80x112x80)");
+  train->add_flag("!--no-train", trainOptions.train, "Skip the training steps");
+  train->add_flag("!--no-inference", trainOptions.inference, "Skip the inferences");
+  train->add_option("--threads", trainOptions.threads, "torch::set_num_threads")->check(CLI::PositiveNumber);
+  train->add_option("--interop-threads", trainOptions.interopThreads,
+                    "at::set_num_interop_threads (0: LibTorch's default)");
+  train->add_flag("!--random-data", trainOptions.pipeline2d,
+                  "2D: random image and soft label instead of the real generator through BatchPipeline");
+  train->add_option("--workers", trainOptions.workers, "Pipeline workers (0: cores - 1, at least 1)");
+  train->add_flag("--clone-encoding", trainOptions.cloneEncoding, "Copy the positional encoding (as the trainer does)");
+  train->add_flag("!--no-mkldnn", trainOptions.mkldnn, "Disable oneDNN (MKL-DNN) in LibTorch");
+  train->add_flag("!--zero-grad", trainOptions.gradsToNone, "optimizer.zero_grad() instead of freeing the gradients");
+  train->add_flag("!--no-grad-inference", trainOptions.inferenceMode,
+                  "Inference under NoGradGuard instead of InferenceMode");
+  train->add_flag("--default-malloc", defaultMalloc, "Leave the allocator as it is (see the tasks subcommand)");
+  train->add_option("-o,--output", output, "Also write the JSON to this file");
+
   CLI11_PARSE(app, argc, argv);
 
   // As the data pipeline does (lightbox/core/memory_tuning.h): without it glibc returns each sample's freed buffers
@@ -58,6 +80,22 @@ int main(int argc, char** argv) {
     result = {{"benchmark", "import"},
               {"hardware_threads", std::thread::hardware_concurrency()},
               {"results", lightbox::bench::runImportBenchmark(importOptions)}};
+  }
+  if (*train) {
+    std::fprintf(stderr, "lightbox-bench train: %u hardware threads, torch threads %d\n",
+                 std::thread::hardware_concurrency(), trainOptions.threads);
+    result = {{"benchmark", "train"},
+              {"hardware_threads", std::thread::hardware_concurrency()},
+              {"retain_freed_memory", retained},
+              {"options",
+               {{"threads", trainOptions.threads},
+                {"interop_threads", trainOptions.interopThreads},
+                {"pipeline_2d", trainOptions.pipeline2d},
+                {"clone_encoding", trainOptions.cloneEncoding},
+                {"mkldnn", trainOptions.mkldnn},
+                {"grads_to_none", trainOptions.gradsToNone},
+                {"inference_mode", trainOptions.inferenceMode}}},
+              {"results", lightbox::bench::runTrainBenchmark(trainOptions)}};
   }
   std::cout << result.dump(2) << std::endl;
   if (!output.empty()) {
