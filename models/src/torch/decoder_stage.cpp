@@ -18,6 +18,14 @@ DecoderStageImpl::DecoderStageImpl(const DecoderStageOptions& options)
 }
 
 torch::Tensor DecoderStageImpl::forward(const torch::Tensor& below, const torch::Tensor& skip) {
+  if (!recompute_) return forwardPlain(below, skip);
+  auto self = std::static_pointer_cast<DecoderStageImpl>(shared_from_this());
+  return recomputeInBackward(
+      [self](const std::vector<torch::Tensor>& in) { return self->forwardPlain(in[0], in[1]); }, {below, skip},
+      parameters());
+}
+
+torch::Tensor DecoderStageImpl::forwardPlain(const torch::Tensor& below, const torch::Tensor& skip) {
   return blocks_->forward(at::cat({upsample2x(below), skip}, 1));  // upsampled first, as the reference
 }
 

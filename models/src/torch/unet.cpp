@@ -4,6 +4,8 @@
 #include <span>
 #include <stdexcept>
 
+#include "lightbox/models/torch/conv_norm_act.h"
+
 namespace lightbox::models {
 
 UNetImpl::UNetImpl(const UNetConfig& config) : config_(config) {
@@ -35,6 +37,16 @@ UNetImpl::UNetImpl(const UNetConfig& config) : config_(config) {
   register_module("bottleneck", bottleneck_);
   register_module("decoder", decoder_);
   register_module("head", head_);
+  setRecomputeActivations(true);
+}
+
+void UNetImpl::setRecomputeActivations(bool on) {
+  recompute_ = on;
+  // Whole stages: each keeps only its inputs (the skips and the decoder outputs), not its blocks' outputs. The
+  // blocks' own switch stays off, or backward would recompute them twice.
+  for (auto& stage : encoderStages_) stage->setRecomputeActivations(on);
+  bottleneck_->setRecomputeActivations(on);
+  for (auto& stage : decoderStages_) stage->setRecomputeActivations(on);
 }
 
 torch::Tensor UNetImpl::forward(const torch::Tensor& x) {

@@ -25,9 +25,14 @@ class DecoderStageImpl : public torch::nn::Module {
   /// `below`: (N, inChannels, s/2...) from the coarser level; `skip`: (N, skipChannels, s...).
   torch::Tensor forward(const torch::Tensor& below, const torch::Tensor& skip);
   const DecoderStageOptions& options() const { return options_; }
+  /// Recompute the whole stage (up-sampling and concatenation included) in backward, keeping only its inputs.
+  void setRecomputeActivations(bool on) { recompute_ = on; }
 
  private:
+  torch::Tensor forwardPlain(const torch::Tensor& below, const torch::Tensor& skip);
+
   DecoderStageOptions options_;
+  bool recompute_ = false;
   torch::nn::Sequential blocks_;
 };
 TORCH_MODULE(DecoderStage);

@@ -28,9 +28,12 @@ class EncoderStageImpl : public torch::nn::Module {
   /// overload of forward: Sequential and AnyModule need a single forward.)
   torch::Tensor forwardWithEncoding(const torch::Tensor& x, const torch::Tensor& encoding);
   const EncoderStageOptions& options() const { return options_; }
+  /// Recompute the whole stage in backward, keeping only its inputs (recomputeInBackward, docs/models.md).
+  void setRecomputeActivations(bool on) { recompute_ = on; }
 
  private:
   EncoderStageOptions options_;
+  bool recompute_ = false;
   torch::nn::Sequential blocks_;
 };
 TORCH_MODULE(EncoderStage);

@@ -28,12 +28,18 @@ class UNetImpl : public torch::nn::Module {
   /// encoding's share of the first convolution is computed once per call, not once per sample.
   torch::Tensor forwardWithEncoding(const torch::Tensor& image, const torch::Tensor& encoding);
   const UNetConfig& config() const { return config_; }
+  /// Activation recomputation in every ConvNormAct block (gradient checkpointing, docs/models.md), on by default:
+  /// training keeps about one activation per block instead of four, for one extra forward per step. The outputs
+  /// and gradients are the same either way; inference under NoGradGuard is unaffected.
+  void setRecomputeActivations(bool on);
+  bool recomputeActivations() const { return recompute_; }
 
  private:
   /// Everything after the first encoder level (whose output `first` is), through the head.
   torch::Tensor decode(torch::Tensor first);
 
   UNetConfig config_;
+  bool recompute_ = true;
   // Typed handles for forward(); the same modules are registered through the ModuleLists, which give the
   // parameters their names ("encoder.0.blocks.1.conv.weight").
   std::vector<EncoderStage> encoderStages_;
