@@ -1,8 +1,7 @@
 #include "import_benchmark.h"
 
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
+#include "child_process.h"
+
 #include <zlib.h>
 
 #include <chrono>
@@ -63,40 +62,18 @@ void makeNiftiCopies(const std::string& source, const fs::path& folder, int coun
 /// Imports `folder` into a new project in a child process; returns seconds, peak RSS and the counts.
 nlohmann::json importInChild(const fs::path& folder, const fs::path& project, int threads) {
   fs::remove(project);
-  int pipeFds[2];
-  if (pipe(pipeFds) != 0) throw std::runtime_error("pipe failed");
-  const pid_t pid = fork();
-  if (pid == 0) {
-    close(pipeFds[0]);
-    std::string report;
-    try {
-      workflows::createProject(project.string());
-      workflows::ImportParams p;
-      p.projectPath = project.string();
-      p.paths = {folder.string()};
-      p.threads = threads;
-      NullProgress progress;
-      const auto start = std::chrono::steady_clock::now();
-      const auto r = workflows::runImport(p, progress);
-      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      report = nlohmann::json{{"seconds", seconds}, {"imported", r.imported}, {"failed", r.failed.size()}}.dump();
-    } catch (const std::exception& e) {
-      report = nlohmann::json{{"error", e.what()}}.dump();
-    }
-    (void)!write(pipeFds[1], report.data(), report.size());
-    _exit(0);
-  }
-  close(pipeFds[1]);
-  std::string text;
-  char buffer[4096];
-  ssize_t n;
-  while ((n = read(pipeFds[0], buffer, sizeof buffer)) > 0) text.append(buffer, size_t(n));
-  close(pipeFds[0]);
-  int status = 0;
-  rusage usage{};
-  wait4(pid, &status, 0, &usage);
-  nlohmann::json j = nlohmann::json::parse(text.empty() ? "{\"error\":\"child died\"}" : text);
-  j["peak_rss_mb"] = double(usage.ru_maxrss) / 1024.0;
+  nlohmann::json j = measureInChild([&]() -> nlohmann::json {
+    workflows::createProject(project.string());
+    workflows::ImportParams p;
+    p.projectPath = project.string();
+    p.paths = {folder.string()};
+    p.threads = threads;
+    NullProgress progress;
+    const auto start = std::chrono::steady_clock::now();
+    const auto r = workflows::runImport(p, progress);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return {{"seconds", seconds}, {"imported", r.imported}, {"failed", r.failed.size()}};
+  });
   j["project_mb"] = fs::exists(project) ? double(fs::file_size(project)) / (1024.0 * 1024.0) : 0.0;
   return j;
 }

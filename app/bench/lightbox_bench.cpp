@@ -8,7 +8,9 @@
 #include "lightbox/core/memory_tuning.h"
 #include "import_benchmark.h"
 #include "task_benchmark.h"
+#ifdef LIGHTBOX_BENCH_TRAIN
 #include "train_benchmark.h"
+#endif
 
 int main(int argc, char** argv) {
   CLI::App app{"Lightbox benchmarks: single-thread throughput, reported as the median of several repeats"};
@@ -38,6 +40,7 @@ int main(int argc, char** argv) {
   import->add_option("--work", importOptions.workFolder, "Folder for the copies (default: under /tmp)");
   import->add_option("-o,--output", output, "Also write the JSON to this file");
 
+#ifdef LIGHTBOX_BENCH_TRAIN  // only when the models (LibTorch) are built
   lightbox::bench::TrainBenchmarkOptions trainOptions;
   auto* train = app.add_subcommand(
       "train", "Paper networks: one training step (after a warm-up) and one inference, peak RSS per configuration");
@@ -58,6 +61,7 @@ int main(int argc, char** argv) {
                   "Inference under NoGradGuard instead of InferenceMode");
   train->add_flag("--default-malloc", defaultMalloc, "Leave the allocator as it is (see the tasks subcommand)");
   train->add_option("-o,--output", output, "Also write the JSON to this file");
+#endif
 
   CLI11_PARSE(app, argc, argv);
 
@@ -81,6 +85,7 @@ int main(int argc, char** argv) {
               {"hardware_threads", std::thread::hardware_concurrency()},
               {"results", lightbox::bench::runImportBenchmark(importOptions)}};
   }
+#ifdef LIGHTBOX_BENCH_TRAIN
   if (*train) {
     std::fprintf(stderr, "lightbox-bench train: %u hardware threads, torch threads %d\n",
                  std::thread::hardware_concurrency(), trainOptions.threads);
@@ -97,6 +102,7 @@ int main(int argc, char** argv) {
                 {"inference_mode", trainOptions.inferenceMode}}},
               {"results", lightbox::bench::runTrainBenchmark(trainOptions)}};
   }
+#endif
   std::cout << result.dump(2) << std::endl;
   if (!output.empty()) {
     std::ofstream file(output);

@@ -1,8 +1,7 @@
 #include "train_benchmark.h"
 
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
+#include "child_process.h"
+
 
 #include <algorithm>
 #include <chrono>
@@ -43,41 +42,16 @@ struct Reference {
 };
 constexpr double kStepTarget = 0.9, kRssTarget = 0.5, kInferenceTarget = 0.8;
 
-/// Runs `measure` in a forked child; returns its JSON with the child's peak RSS (wait4's ru_maxrss) added. The
-/// parent never touches LibTorch's thread pools, so the child starts with none (OpenMP does not survive a fork).
+/// LibTorch errors carry a backtrace in what(); the report wants the message alone.
 nlohmann::json inChild(const std::function<nlohmann::json()>& measure) {
-  std::fflush(stderr);
-  int pipeFds[2];
-  if (pipe(pipeFds) != 0) throw std::runtime_error("pipe failed");
-  const pid_t pid = fork();
-  if (pid < 0) throw std::runtime_error("fork failed");
-  if (pid == 0) {
-    close(pipeFds[0]);
-    std::string report;
+  // The parent never touches LibTorch's thread pools, so the child starts with none (OpenMP does not survive a fork).
+  return measureInChild([&]() -> nlohmann::json {
     try {
-      report = measure().dump();
+      return measure();
     } catch (const c10::Error& e) {
-      report = nlohmann::json{{"error", e.what_without_backtrace()}}.dump();
-    } catch (const std::exception& e) {
-      report = nlohmann::json{{"error", e.what()}}.dump();
+      return {{"error", e.what_without_backtrace()}};
     }
-    (void)!write(pipeFds[1], report.data(), report.size());
-    _exit(0);
-  }
-  close(pipeFds[1]);
-  std::string text;
-  char buffer[4096];
-  ssize_t n;
-  while ((n = read(pipeFds[0], buffer, sizeof buffer)) > 0) text.append(buffer, size_t(n));
-  close(pipeFds[0]);
-  int status = 0;
-  rusage usage{};
-  wait4(pid, &status, 0, &usage);
-  nlohmann::json j = nlohmann::json::parse(text.empty() ? "{\"error\":\"child died\"}" : text);
-  if (text.empty()) j["wait_status"] = status;
-  j["peak_rss_mib"] = double(usage.ru_maxrss) / 1024.0;
-  j["peak_rss_gb"] = double(usage.ru_maxrss) * 1024.0 / 1e9;
-  return j;
+  });
 }
 
 void setUpTorch(const TrainBenchmarkOptions& o) {

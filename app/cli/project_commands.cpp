@@ -5,6 +5,7 @@
 
 #include "lightbox/workflows/import.h"
 #include "lightbox/workflows/project_overview.h"
+#include "command_errors.h"
 #include "terminal_progress.h"
 
 namespace lightbox::cli {
@@ -22,20 +23,6 @@ std::string humanBytes(int64_t bytes) {
   char text[32];
   std::snprintf(text, sizeof text, u ? "%.1f %s" : "%.0f %s", v, units[u]);
   return text;
-}
-
-/// Runs `body`, turning exceptions into a message naming the command and an exit code (2 = bad input or usage).
-template <typename F>
-int guarded(const char* command, F&& body) {
-  try {
-    return body();
-  } catch (const std::invalid_argument& e) {
-    std::cerr << "lightbox-cli " << command << ": " << e.what() << '\n';
-    return 2;
-  } catch (const std::exception& e) {
-    std::cerr << "lightbox-cli " << command << ": " << e.what() << '\n';
-    return 1;
-  }
 }
 
 int runImport(const workflows::ImportParams& params) {

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "lightbox/workflows/train.h"
+#include "command_errors.h"
 #include "terminal_progress.h"
 
 namespace lightbox::cli {
@@ -24,19 +25,6 @@ std::string apList(const std::vector<std::pair<std::string, double>>& aps) {
   s << std::fixed;
   for (const auto& [task, ap] : aps) s << ' ' << task << '=' << ap;
   return s.str();
-}
-
-template <typename F>
-int guardedTrain(const char* command, F&& body) {
-  try {
-    return body();
-  } catch (const std::invalid_argument& e) {
-    std::cerr << "lightbox-cli " << command << ": " << e.what() << '\n';
-    return 2;
-  } catch (const std::exception& e) {
-    std::cerr << "lightbox-cli " << command << ": " << e.what() << '\n';
-    return 1;
-  }
 }
 
 #ifdef LIGHTBOX_HAS_TRAINING
@@ -126,7 +114,7 @@ void addTrainCommands(CLI::App& app, int& exitCode) {
   train->add_option("--resume", p->resumeRun, "Continue this run from its latest checkpoints")
       ->check(CLI::PositiveNumber);
   train->callback([p, tasks, &exitCode] {
-    exitCode = guardedTrain("train", [&] {
+    exitCode = guarded("train", [&] {
       p->tasks.clear();
       std::stringstream s(*tasks);
       for (std::string item; std::getline(s, item, ',');)
@@ -141,7 +129,7 @@ void addTrainCommands(CLI::App& app, int& exitCode) {
   auto runsPath = std::make_shared<std::string>();
   auto* runs = app.add_subcommand("runs", "Training runs with status and best validation figures");
   runs->add_option("project", *runsPath, "Project file")->required()->check(CLI::ExistingFile);
-  runs->callback([runsPath, &exitCode] { exitCode = guardedTrain("runs", [&] { return runRuns(*runsPath); }); });
+  runs->callback([runsPath, &exitCode] { exitCode = guarded("runs", [&] { return runRuns(*runsPath); }); });
 }
 
 }  // namespace lightbox::cli

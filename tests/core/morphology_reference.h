@@ -21,6 +21,8 @@ using lightbox::Mask;
 using lightbox::Rng;
 using lightbox::Shape;
 
+Q_DECLARE_METATYPE(lightbox::Shape)
+
 namespace morphology_reference {
 
 inline void forEachIndex(const Shape& shape, const std::function<void(const Index&, int64_t)>& fn) {
@@ -150,6 +152,19 @@ inline void verifyBox(const Box& box, const Index& corner, const std::vector<int
     QCOMPARE(box.size[static_cast<int>(d)], size[d]);
   }
   QCOMPARE(box.size.ndim, static_cast<int>(size.size()));
+}
+
+/// 2D and 3D grid shapes the data-driven morphology tests run over, including 1- and 2-wide axes.
+inline void addShapes() {
+  QTest::addColumn<Shape>("shape");
+  QTest::newRow("17x23") << Shape(17, 23);
+  QTest::newRow("1x9") << Shape(1, 9);
+  QTest::newRow("30x4") << Shape(30, 4);
+  QTest::newRow("9x11x7") << Shape(9, 11, 7);
+  QTest::newRow("5x1x6") << Shape(5, 1, 6);
+  QTest::newRow("2x8x3") << Shape(2, 8, 3);
+  QTest::newRow("40x37") << Shape(40, 37);
+  QTest::newRow("14x15x16") << Shape(14, 15, 16);
 }
 
 }  // namespace morphology_reference

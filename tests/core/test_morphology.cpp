@@ -7,23 +7,8 @@
 using namespace morphology_reference;
 
 
-Q_DECLARE_METATYPE(Shape)
-
 class TestMorphology : public QObject {
   Q_OBJECT
-
- private:
-  static void addShapes() {
-    QTest::addColumn<Shape>("shape");
-    QTest::newRow("17x23") << Shape(17, 23);
-    QTest::newRow("1x9") << Shape(1, 9);
-    QTest::newRow("30x4") << Shape(30, 4);
-    QTest::newRow("9x11x7") << Shape(9, 11, 7);
-    QTest::newRow("5x1x6") << Shape(5, 1, 6);
-    QTest::newRow("2x8x3") << Shape(2, 8, 3);
-    QTest::newRow("40x37") << Shape(40, 37);
-    QTest::newRow("14x15x16") << Shape(14, 15, 16);
-  }
 
  private Q_SLOTS:
   // ---- Euclidean distance transform ----

@@ -20,7 +20,9 @@ struct Normalised {
 
 Normalised normalise(const Image& v) {
   const Shape& s = v.shape();
-  Normalised n{Image(1, s, 0.0f), Mask(s, 0)};
+  Normalised n;
+  n.volume = Image(1, s, 0.0f);
+  n.brain = Mask(s, 0);
   n.volume.geometry() = v.geometry();
   n.areaPerSlice.assign(size_t(s[0]), 0);
   double sum = 0, sum2 = 0;
