@@ -2,6 +2,8 @@
 // cancelled run resumes to the same result as an uninterrupted one, and bad parameters are refused.
 #include <QtTest>
 
+#include <nlohmann/json.hpp>
+
 #include "lightbox/core/phantoms.h"
 #include "lightbox/project/project.h"
 #include "lightbox/workflows/train.h"
@@ -98,6 +100,34 @@ class TestTrainWorkflow : public QObject {
     const auto runs = workflows::listRuns(path_);
     QCOMPARE(runs.size(), size_t(2));
     QVERIFY(runs[0].folds[0].bestStep > 0);
+  }
+
+  void resumeUsesTheStoredPresetValues() {
+    // A run stores every value of its preset; resuming must train with those, not with whatever the built-in preset
+    // of that name says today. Here the stored base LR is changed behind the run's back and the resumed steps log it.
+    CancelAfterSteps cancel(2);
+    const workflows::TrainResult part = workflows::runTraining(params(4), cancel);
+    QVERIFY(part.cancelled);
+    {
+      project::Project p = project::Project::open(path_);
+      const auto run = p.runs().get(part.runId);
+      QVERIFY(run.has_value());
+      auto config = nlohmann::json::parse(run->configJson);
+      config["preset"]["lr"]["base"] = 1e-4;
+      config["preset"]["lr"]["warmup_steps"] = 0;
+      p.runs().setConfig(part.runId, config.dump());
+    }
+    NullProgress none;
+    workflows::TrainParams resume = params(0);
+    resume.resumeRun = part.runId;
+    workflows::runTraining(resume, none);
+    project::Project p = project::Project::open(path_, project::OpenMode::ReadOnly);
+    const auto lr = p.runs().metrics(part.runId, part.folds[0].fold, "lr");
+    QCOMPARE(lr.size(), size_t(4));
+    // Step k logs the LR of schedule step k - 1. cpu-quick-2d warms up from 3e-3 * 0.01 over 50 steps; the stored
+    // schedule has no warm-up and decays by 0.1^(1/4000) per step from 1e-4.
+    QVERIFY(qFuzzyCompare(lr[1].value, 3e-3 * (0.01 + 0.99 / 50)));
+    QVERIFY(qFuzzyCompare(lr[3].value, 1e-4 * std::pow(0.9994245193792801, 3)));
   }
 
   void refusesBadParameters() {

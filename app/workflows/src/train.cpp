@@ -8,6 +8,7 @@
 #include "lightbox/core/memory_tuning.h"
 #include "lightbox/models/trainer.h"
 #include "lightbox/project/project.h"
+#include "run_config.h"
 #include "train_data.h"
 
 namespace lightbox::workflows {
@@ -20,29 +21,6 @@ struct FoldPlan {
   int fold = 0;
   FoldTasks tasks;
 };
-
-json presetJson(const models::TrainingPreset& p) {
-  const models::UNetConfig& n = p.network;
-  json shape = json::array();
-  for (int d = 0; d < p.inputShape.ndim; ++d) shape.push_back(p.inputShape[d]);
-  return {{"name", p.name},
-          {"network",
-           {{"dims", n.dims}, {"input_channels", n.inputChannels}, {"levels", n.levels},
-            {"base_features", n.baseFeatures}, {"feature_cap", n.featureCap}, {"convs_per_stage", n.convsPerStage}}},
-          {"image_channels", p.imageChannels},
-          {"input_shape", shape},
-          {"batch_size", p.batchSize},
-          {"lr", {{"base", p.schedule.baseLr}, {"warmup_steps", p.schedule.warmupSteps},
-                  {"decay_per_step", p.schedule.decayPerStep}, {"floor_fraction", p.schedule.floorFraction}}},
-          {"max_epochs", p.maxEpochs},
-          {"patience", p.patience},
-          {"ema_decay", p.emaDecay},
-          {"flip_probability", p.flipProbability},
-          {"optimizer", "AdamW(weight_decay=0, betas=(0.9,0.999), eps=1e-8)"},
-          {"loss", "MSE"},
-          {"max_push_distance", p.tasks.maxPushDistance},
-          {"label_sigma", p.tasks.labelSigma}};
-}
 
 std::vector<FoldPlan> planFolds(const TrainParams& p) {
   std::vector<FoldPlan> out;
@@ -181,7 +159,9 @@ TrainResult runTraining(const TrainParams& given, ProgressSink& progress) {
   } else {
     plan = planFolds(params);
   }
-  const auto preset = models::findTrainingPreset(params.preset);
+  // A resumed run continues with the values it stored, not with what the preset of that name says today.
+  const auto preset = resumed ? std::optional(detail::presetFromJson(json::parse(resumed->configJson).at("preset")))
+                              : models::findTrainingPreset(params.preset);
   if (!preset) throw std::invalid_argument("unknown training preset '" + params.preset + "'");
   const models::DeviceKind device = parseDevice(params.device);
 
@@ -210,7 +190,7 @@ TrainResult runTraining(const TrainParams& given, ProgressSink& progress) {
   } else {
     json folds = json::array();
     for (const auto& f : plan) folds.push_back({{"fold", f.fold}, {"train", f.tasks.training}, {"heldout", f.tasks.validation}});
-    const json config = {{"preset", presetJson(*preset)},
+    const json config = {{"preset", detail::presetToJson(*preset)},
                          {"dataset", params.dataset},
                          {"blend_dataset", params.blendDataset},
                          {"training_task_count", int(plan.front().tasks.training.size())},

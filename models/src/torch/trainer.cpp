@@ -15,6 +15,7 @@
 #include "lightbox/core/tasks/task_factory.h"
 #include "lightbox/models/batch_pipeline.h"
 #include "lightbox/models/torch/checkpoint.h"
+#include "device.h"
 #include "validation.h"
 
 namespace lightbox::models {
@@ -29,13 +30,6 @@ uint64_t validationSeed(uint64_t seed, int64_t step) {
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
   z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
   return z ^ (z >> 31);
-}
-
-torch::Device chooseDevice(DeviceKind kind) {
-  if (kind == DeviceKind::Cuda && !torch::cuda::is_available())
-    throw std::invalid_argument("CUDA was asked for, but this LibTorch has no CUDA or no GPU is visible");
-  if (kind != DeviceKind::Cpu && torch::cuda::is_available()) return torch::Device(torch::kCUDA, 0);
-  return torch::kCPU;
 }
 
 std::shared_ptr<const TrainingSampleGenerator> makeGenerator(const TrainingPreset& preset,
@@ -83,7 +77,7 @@ class FoldTrainer {
  public:
   FoldTrainer(const TrainerOptions& o, const TrainingImages& images, TrainingObserver& observer,
               ProgressSink& progress)
-      : o_(o), observer_(observer), progress_(progress), device_(chooseDevice(o.device)) {
+      : o_(o), observer_(observer), progress_(progress), device_(detail::chooseDevice(o.device)) {
     const TrainingPreset& p = o.preset;
     if (o.trainingTasks.empty()) throw std::invalid_argument("a fold needs at least one training task");
     if (o.validationTasks.empty()) throw std::invalid_argument("a fold needs at least one held-out task");
