@@ -19,13 +19,6 @@ constexpr int kBuckets = 1 << 16;
 // Above this size a bucket is grouped by a 2^16-entry histogram rather than sorted (the histogram costs ~64k steps).
 constexpr size_t kHistogramThreshold = 4096;
 
-// Unsigned key with the order of the float: flip all bits of negatives, set the sign bit of positives.
-uint32_t orderedKey(float score) {
-  if (score == 0.0f) score = 0.0f;  // -0 == +0 for numpy: one tie group
-  const uint32_t bits = std::bit_cast<uint32_t>(score);
-  return (bits & 0x80000000u) ? ~bits : (bits | 0x80000000u);
-}
-
 }  // namespace
 
 LabelCounts countLabels(std::span<const float> scores, std::span<const uint8_t> labels) {

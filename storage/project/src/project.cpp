@@ -47,5 +47,10 @@ ArrayRepository Project::arrays() { return ArrayRepository(*conn_); }
 ThumbnailRepository Project::thumbnails() { return ThumbnailRepository(*conn_); }
 GroundTruthRepository Project::groundTruth() { return GroundTruthRepository(*conn_); }
 RunRepository Project::runs() { return RunRepository(*conn_); }
+PredictionRepository Project::predictions() { return PredictionRepository(*conn_); }
+ThresholdRepository Project::thresholds() { return ThresholdRepository(*conn_); }
+FindingRepository Project::findings() { return FindingRepository(*conn_); }
+ReviewRepository Project::reviews() { return ReviewRepository(*conn_); }
+SettingsRepository Project::settings() { return SettingsRepository(*conn_); }
 
 }  // namespace lightbox::project

@@ -14,6 +14,7 @@ std::string_view toString(ErrorKind kind) {
     case ErrorKind::Duplicate: return "duplicate";
     case ErrorKind::Corrupt: return "corrupt";
     case ErrorKind::InvalidArgument: return "invalid argument";
+    case ErrorKind::Conflict: return "conflict";
     case ErrorKind::Busy: return "busy";
     case ErrorKind::Io: return "I/O error";
     case ErrorKind::Sql: return "database error";

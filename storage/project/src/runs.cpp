@@ -7,6 +7,7 @@
 
 #include "blob_codec.h"
 #include "connection.h"
+#include "lightbox/project/settings.h"
 #include "lightbox/project/transaction.h"
 #include "statement.h"
 
@@ -214,6 +215,9 @@ void RunRepository::remove(int64_t runId) {
   Transaction tx(*c_);
   requireRun(*c_, runId);
   Statement(*c_, "DELETE FROM training_runs WHERE id = ?1").bind(1, runId).run();
+  // Settings are key/value rows without a foreign key: the run's colour scale goes by hand, or a later run that
+  // reuses the id would inherit it.
+  Statement(*c_, "DELETE FROM settings WHERE key = ?1").bind(1, SettingsRepository::colourScaleKey(runId)).run();
   tx.commit();
 }
 

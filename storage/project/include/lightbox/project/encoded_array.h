@@ -30,6 +30,7 @@ class EncodedArray {
  private:
   EncodedArray() = default;
   friend class ArrayRepository;
+  friend class PredictionRepository; // anomaly maps use the same blob scheme
 
   std::string kind_;
   std::string mapping_;

@@ -8,13 +8,18 @@
 
 #include "lightbox/project/arrays.h"
 #include "lightbox/project/datasets.h"
+#include "lightbox/project/findings.h"
 #include "lightbox/project/ground_truth.h"
 #include "lightbox/project/images.h"
+#include "lightbox/project/predictions.h"
 #include "lightbox/project/project_error.h"
 #include "lightbox/project/records.h"
+#include "lightbox/project/reviews.h"
 #include "lightbox/project/runs.h"
 #include "lightbox/project/schema.h"
+#include "lightbox/project/settings.h"
 #include "lightbox/project/sha256.h"
+#include "lightbox/project/thresholds.h"
 #include "lightbox/project/thumbnails.h"
 #include "lightbox/project/transaction.h"
 
@@ -47,6 +52,11 @@ class Project {
   ThumbnailRepository thumbnails();
   GroundTruthRepository groundTruth();
   RunRepository runs();
+  PredictionRepository predictions();
+  ThresholdRepository thresholds();
+  FindingRepository findings();
+  ReviewRepository reviews();
+  SettingsRepository settings();
 
   /// Datasets with image counts by status, failed images with their reasons, sizes on disk.
   ProjectInfo info();

@@ -20,6 +20,7 @@ enum class ErrorKind {
   Duplicate,       ///< a unique key is taken (dataset name, image content hash within a dataset)
   Corrupt,         ///< stored data that does not decode: lying sizes, truncated blobs, malformed text
   InvalidArgument, ///< the caller passed something the project cannot store
+  Conflict,        ///< the change would discard the user's work (reviewed findings) and the caller did not allow it
   Busy,            ///< another connection held the write lock longer than the busy timeout
   Io,              ///< disk full, permissions, I/O errors
   Sql,             ///< any other SQLite failure
