@@ -36,6 +36,12 @@ void checkLengths(size_t scores, size_t labels) {
                                 std::to_string(labels) + " labels");
 }
 
+// The whole chunk is checked before anything is added, so a rejected chunk leaves the sums as they were.
+void checkScores(std::span<const float> scores) {
+  for (float s : scores)
+    if (std::isnan(s)) throw std::invalid_argument("threshold proposal: NaN score");
+}
+
 }  // namespace
 
 F1CurveAccumulator::F1CurveAccumulator(int steps)
@@ -43,19 +49,21 @@ F1CurveAccumulator::F1CurveAccumulator(int steps)
 
 void F1CurveAccumulator::add(std::span<const float> scores, std::span<const float> labels) {
   checkLengths(scores.size(), labels.size());
-  for (size_t i = 0; i < scores.size(); ++i) {
-    const float w = labels[i];
+  checkScores(scores);
+  for (float w : labels)
     if (!(w >= 0.0f && w <= 1.0f))
       throw std::invalid_argument("threshold proposal: label " + std::to_string(w) + " outside [0, 1]");
+  for (size_t i = 0; i < scores.size(); ++i) {
     const size_t b = size_t(binOf(scores[i], steps_));
-    positive_[b] += w;
-    negative_[b] += 1.0 - double(w);
+    positive_[b] += labels[i];
+    negative_[b] += 1.0 - double(labels[i]);
   }
   pixels_ += scores.size();
 }
 
 void F1CurveAccumulator::add(std::span<const float> scores, std::span<const uint8_t> labels) {
   checkLengths(scores.size(), labels.size());
+  checkScores(scores);
   for (size_t i = 0; i < scores.size(); ++i) (labels[i] ? positive_ : negative_)[size_t(binOf(scores[i], steps_))] += 1.0;
   pixels_ += scores.size();
 }
@@ -92,6 +100,7 @@ FalsePositiveRateAccumulator::FalsePositiveRateAccumulator(int steps)
     : steps_(checkedSteps(steps)), count_(size_t(steps) + 2, 0) {}
 
 void FalsePositiveRateAccumulator::add(std::span<const float> healthyScores) {
+  checkScores(healthyScores);
   for (float s : healthyScores) ++count_[size_t(binOf(s, steps_))];
   pixels_ += healthyScores.size();
 }

@@ -112,4 +112,11 @@ std::vector<std::string> ArrayRepository::kinds(int64_t imageId) const {
   return out;
 }
 
+std::optional<int64_t> ArrayRepository::id(int64_t imageId, std::string_view kind) const {
+  Statement st(*c_, "SELECT id FROM arrays WHERE image_id = ?1 AND kind = ?2");
+  st.bind(1, imageId).bind(2, kind);
+  if (!st.step()) return std::nullopt;
+  return st.int64(0);
+}
+
 }  // namespace lightbox::project

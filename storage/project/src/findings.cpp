@@ -18,20 +18,20 @@ using detail::Statement;
 namespace {
 
 // Columns read by readFinding, in order; report() appends the context columns after them.
-#define LIGHTBOX_FINDING_COLUMNS                                                                                    \
-  "f.id, f.prediction_id, p.run_id, p.folds, p.image_id, i.dataset_id, f.threshold, f.bbox, f.centroid_voxel, "     \
-  "f.centroid_mm, f.size_voxels, f.size_mm, f.max_score, f.mean_score, f.slice_index, f.sop_instance_uid, "         \
+#define LIGHTBOX_FINDING_COLUMNS                                                                                \
+  "f.id, f.prediction_id, p.run_id, p.folds, p.image_id, i.dataset_id, f.threshold, f.bbox, f.centroid_voxel, " \
+  "f.centroid_mm, f.size_voxels, f.size_mm, f.max_score, f.mean_score, f.slice_index, f.sop_instance_uid, "     \
   "f.is_manual, f.manual_shape, f.category_id, f.created_at, r.state, r.note, r.reviewer, r.reviewed_at, r.review_id"
 constexpr int kContextColumn = 25;
 
-#define LIGHTBOX_FINDING_FROM                                                            \
-  " FROM findings AS f JOIN predictions AS p ON p.id = f.prediction_id "                 \
+#define LIGHTBOX_FINDING_FROM                                            \
+  " FROM findings AS f JOIN predictions AS p ON p.id = f.prediction_id " \
   "JOIN images AS i ON i.id = p.image_id JOIN current_reviews AS r ON r.finding_id = f.id "
 
 // Every filter is a bound value, NULL meaning "any": one constant statement serves every query.
-#define LIGHTBOX_FINDING_WHERE                                                                                    \
-  "WHERE (?1 IS NULL OR p.run_id = ?1) AND (?2 IS NULL OR p.folds = ?2) AND (?3 IS NULL OR i.dataset_id = ?3) "   \
-  "AND (?4 IS NULL OR p.image_id = ?4) AND (?5 IS NULL OR f.prediction_id = ?5) "                                 \
+#define LIGHTBOX_FINDING_WHERE                                                                                  \
+  "WHERE (?1 IS NULL OR p.run_id = ?1) AND (?2 IS NULL OR p.folds = ?2) AND (?3 IS NULL OR i.dataset_id = ?3) " \
+  "AND (?4 IS NULL OR p.image_id = ?4) AND (?5 IS NULL OR f.prediction_id = ?5) "                               \
   "AND (?6 = 0 OR (?6 = 1 AND r.state <> 'unreviewed') OR (?6 = 2 AND r.state = 'accepted')) "
 
 // Sizes a finding's text can reasonably have: a DICOM UID is at most 64 characters.
@@ -152,8 +152,9 @@ std::vector<int64_t> FindingRepository::replaceAutomatic(int64_t predictionId, d
       throw c_->error(ErrorKind::InvalidArgument, "cannot store finding " + std::to_string(k + 1) + " of " +
                                                       std::to_string(findings.size()) + " of " + what + ": " + p);
 
-  Statement count(*c_, "SELECT count(*) FROM findings AS f WHERE f.prediction_id = ?1 AND f.is_manual = 0 AND "
-                       LIGHTBOX_FINDING_REVIEWED);
+  Statement count(*c_,
+                  "SELECT count(*) FROM findings AS f WHERE f.prediction_id = ?1 AND f.is_manual = 0 "
+                  "AND " LIGHTBOX_FINDING_REVIEWED);
   count.bind(1, predictionId);
   count.step();
   const int64_t reviewedCount = count.int64(0);
@@ -164,8 +165,8 @@ std::vector<int64_t> FindingRepository::replaceAutomatic(int64_t predictionId, d
                                              "them explicitly");
   Statement(*c_, reviewed == ReviewedFindings::Discard
                      ? "DELETE FROM findings AS f WHERE f.prediction_id = ?1 AND f.is_manual = 0"
-                     : "DELETE FROM findings AS f WHERE f.prediction_id = ?1 AND f.is_manual = 0 AND NOT "
-                       LIGHTBOX_FINDING_REVIEWED)
+                     : "DELETE FROM findings AS f WHERE f.prediction_id = ?1 AND f.is_manual = 0 AND "
+                       "NOT " LIGHTBOX_FINDING_REVIEWED)
       .bind(1, predictionId)
       .run();
 
@@ -204,8 +205,8 @@ std::optional<Finding> FindingRepository::get(int64_t findingId) const {
 }
 
 std::vector<Finding> FindingRepository::list(const FindingQuery& query) const {
-  Statement st(*c_, "SELECT " LIGHTBOX_FINDING_COLUMNS LIGHTBOX_FINDING_FROM LIGHTBOX_FINDING_WHERE
-                    "ORDER BY p.image_id, f.id");
+  Statement st(
+      *c_, "SELECT " LIGHTBOX_FINDING_COLUMNS LIGHTBOX_FINDING_FROM LIGHTBOX_FINDING_WHERE "ORDER BY p.image_id, f.id");
   bindQuery(*c_, st, query);
   std::vector<Finding> out;
   while (st.step()) out.push_back(readFinding(*c_, st));
@@ -215,19 +216,18 @@ std::vector<Finding> FindingRepository::list(const FindingQuery& query) const {
 std::vector<ReportedFinding> FindingRepository::report(const FindingQuery& query) const {
   Statement st(*c_, "SELECT " LIGHTBOX_FINDING_COLUMNS
                     ", d.name, i.source_path, i.study_instance_uid, i.series_instance_uid, "
-                    "coalesce(f.sop_instance_uid, i.sop_instance_uid), t.name, c.name"
-                    LIGHTBOX_FINDING_FROM
+                    "coalesce(f.sop_instance_uid, i.sop_instance_uid), t.name, c.name" LIGHTBOX_FINDING_FROM
                     "JOIN datasets AS d ON d.id = i.dataset_id JOIN training_runs AS t ON t.id = p.run_id "
-                    "LEFT JOIN finding_categories AS c ON c.id = f.category_id "
-                    LIGHTBOX_FINDING_WHERE "ORDER BY d.name, p.image_id, f.id");
+                    "LEFT JOIN finding_categories AS c ON c.id = f.category_id " LIGHTBOX_FINDING_WHERE
+                    "ORDER BY d.name, p.image_id, f.id");
   bindQuery(*c_, st, query);
   std::vector<ReportedFinding> out;
   while (st.step()) {
     ReportedFinding r;
     r.finding = readFinding(*c_, st);
     int col = kContextColumn;
-    for (std::string* s : {&r.datasetName, &r.imagePath, &r.studyInstanceUid, &r.seriesInstanceUid,
-                           &r.sopInstanceUid, &r.runName, &r.category})
+    for (std::string* s : {&r.datasetName, &r.imagePath, &r.studyInstanceUid, &r.seriesInstanceUid, &r.sopInstanceUid,
+                           &r.runName, &r.category})
       *s = st.text(col++);
     out.push_back(std::move(r));
   }
@@ -242,7 +242,8 @@ FindingCounts FindingRepository::counts(int64_t predictionId) const {
   }
   Statement st(*c_,
                "SELECT count(*) FILTER (WHERE f.is_manual = 0), "
-               "count(*) FILTER (WHERE f.is_manual = 0 AND " LIGHTBOX_FINDING_REVIEWED "), "
+               "count(*) FILTER (WHERE f.is_manual = 0 AND " LIGHTBOX_FINDING_REVIEWED
+               "), "
                "count(*) FILTER (WHERE f.is_manual = 1) FROM findings AS f WHERE f.prediction_id = ?1");
   st.bind(1, predictionId);
   st.step();

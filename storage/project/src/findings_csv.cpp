@@ -12,6 +12,7 @@ namespace lightbox::project {
 
 namespace {
 
+// clang-format off
 constexpr std::array<std::string_view, 35> kColumns = {
     "project",         "dataset",         "image_path",     "study_instance_uid", "series_instance_uid",
     "sop_instance_uid", "slice_index",    "finding_id",     "manual",             "centroid_voxel_0",
@@ -20,6 +21,7 @@ constexpr std::array<std::string_view, 35> kColumns = {
     "bbox_max_2",      "size_voxels",     "size_mm",        "size_unit",          "max_score",
     "mean_score",      "threshold",       "run_id",         "run_name",           "folds",
     "category",        "review_state",    "note",           "reviewer",           "reviewed_at"};
+// clang-format on
 
 // One CSV record under construction. Text from users and files goes through text(); what Lightbox itself formats
 // (numbers, fold lists, state words) through raw(), which quotes when needed but never neutralises, so that a

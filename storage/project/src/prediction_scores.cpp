@@ -2,8 +2,8 @@
 
 #include <array>
 #include <cmath>
-#include <utility>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 namespace lightbox::project::detail {
 

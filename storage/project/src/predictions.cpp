@@ -17,11 +17,10 @@ using detail::Statement;
 namespace {
 
 // Columns read by readInfo, in order; get() appends the map's blob columns and the array's geometry.
-#define LIGHTBOX_PREDICTION_COLUMNS                                                                    \
+#define LIGHTBOX_PREDICTION_COLUMNS                                                                         \
   "p.id, p.run_id, p.folds, p.image_id, i.dataset_id, p.array_id, p.dtype, p.channels, p.shape, p.scores, " \
   "p.created_at"
-#define LIGHTBOX_PREDICTION_FROM \
-  " FROM predictions AS p JOIN images AS i ON i.id = p.image_id "
+#define LIGHTBOX_PREDICTION_FROM " FROM predictions AS p JOIN images AS i ON i.id = p.image_id "
 
 std::string describe(const PredictionKey& key, const std::string& folds) {
   return "run " + std::to_string(key.runId) + ", folds " + folds + ", image " + std::to_string(key.imageId);
@@ -74,8 +73,9 @@ std::optional<Prediction> readPrediction(const detail::Connection& c, Statement&
 }
 
 constexpr const char* kGetSql =
-    "SELECT " LIGHTBOX_PREDICTION_COLUMNS ", p.codec, p.raw_size, p.data, a.spacing, a.origin, a.direction"
-    LIGHTBOX_PREDICTION_FROM "JOIN arrays AS a ON a.id = p.array_id ";
+    "SELECT " LIGHTBOX_PREDICTION_COLUMNS
+    ", p.codec, p.raw_size, p.data, a.spacing, a.origin, a.direction" LIGHTBOX_PREDICTION_FROM
+    "JOIN arrays AS a ON a.id = p.array_id ";
 
 }  // namespace
 
@@ -121,8 +121,8 @@ int64_t PredictionRepository::put(const PredictionKey& key, int64_t arrayId, con
                                                       std::to_string(key.imageId));
     const std::string arrayShape = st.text(1);
     if (detail::formatShape(map.shape_) != arrayShape)
-      throw c_->error(ErrorKind::InvalidArgument, what + " has the shape " + map.shape_.toString() +
-                                                      " but array " + std::to_string(arrayId) + " has " + arrayShape);
+      throw c_->error(ErrorKind::InvalidArgument, what + " has the shape " + map.shape_.toString() + " but array " +
+                                                      std::to_string(arrayId) + " has " + arrayShape);
   }
 
   std::optional<int64_t> existing;
@@ -134,7 +134,8 @@ int64_t PredictionRepository::put(const PredictionKey& key, int64_t arrayId, con
   }
   if (existing) {
     // The map changes, so its automatic findings are stale; what the user worked on goes only if allowed.
-    Statement count(*c_, "SELECT count(*) FROM findings AS f WHERE f.prediction_id = ?1 AND " LIGHTBOX_FINDING_USER_WORK);
+    Statement count(*c_,
+                    "SELECT count(*) FROM findings AS f WHERE f.prediction_id = ?1 AND " LIGHTBOX_FINDING_USER_WORK);
     count.bind(1, *existing);
     count.step();
     const int64_t userWork = count.int64(0);
@@ -144,7 +145,8 @@ int64_t PredictionRepository::put(const PredictionKey& key, int64_t arrayId, con
                                                " reviewed or hand-drawn findings; keep or discard them explicitly");
     if (userWork > 0 && reviewed == ReviewedFindings::Keep && oldShape != detail::formatShape(map.shape_))
       throw c_->error(ErrorKind::Conflict, what + " has another shape than the map it replaces, so its " +
-                                               std::to_string(userWork) + " reviewed or hand-drawn findings cannot be kept");
+                                               std::to_string(userWork) +
+                                               " reviewed or hand-drawn findings cannot be kept");
     Statement(*c_, reviewed == ReviewedFindings::Discard
                        ? "DELETE FROM findings WHERE prediction_id = ?1"
                        : "DELETE FROM findings AS f WHERE f.prediction_id = ?1 AND NOT " LIGHTBOX_FINDING_USER_WORK)

@@ -46,11 +46,13 @@ std::optional<T> parseWhole(std::string_view text) {
 void SettingsRepository::set(std::string_view key, std::string_view value) {
   c_->requireWritable("change a setting");
   checkKey(*c_, key);
-  if (const std::string p = detail::textProblem(value, "the value of setting '" + std::string(key) + "'", kMaxValueBytes);
+  if (const std::string p =
+          detail::textProblem(value, "the value of setting '" + std::string(key) + "'", kMaxValueBytes);
       !p.empty())
     throw c_->error(ErrorKind::InvalidArgument, p);
   // An empty view may have a null data pointer, which SQLite would bind as NULL; the column is NOT NULL.
-  Statement(*c_, "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+  Statement(*c_,
+            "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
       .bindAll(key, value.empty() ? std::string_view("") : value)
       .run();
 }
@@ -121,8 +123,8 @@ std::string SettingsRepository::colourScaleKey(int64_t runId) {
 void SettingsRepository::setColourScale(int64_t runId, const ColourScale& s) {
   c_->requireWritable("change a colour scale");
   if (!std::isfinite(s.min) || !std::isfinite(s.max) || !(s.min < s.max))
-    throw c_->error(ErrorKind::InvalidArgument, "the colour scale of run " + std::to_string(runId) +
-                                                    " needs finite min < max");
+    throw c_->error(ErrorKind::InvalidArgument,
+                    "the colour scale of run " + std::to_string(runId) + " needs finite min < max");
   if (!isColormapName(s.colormap))
     throw c_->error(ErrorKind::InvalidArgument, "'" + s.colormap + "' is not a colormap name");
   Transaction tx(*c_);
@@ -136,7 +138,9 @@ std::optional<ColourScale> SettingsRepository::colourScale(int64_t runId) const 
   const auto text = get(key);
   if (!text) return std::nullopt;
   const auto j = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
-  const auto bad = [&] { return c_->error(ErrorKind::Corrupt, "setting '" + key + "' is not a colour scale: '" + *text + "'"); };
+  const auto bad = [&] {
+    return c_->error(ErrorKind::Corrupt, "setting '" + key + "' is not a colour scale: '" + *text + "'");
+  };
   if (!j.is_object() || !j.contains("min") || !j.contains("max") || !j.contains("colormap")) throw bad();
   if (!j["min"].is_number() || !j["max"].is_number() || !j["colormap"].is_string()) throw bad();
   ColourScale s{j["min"].get<double>(), j["max"].get<double>(), j["colormap"].get<std::string>()};

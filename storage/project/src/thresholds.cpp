@@ -51,8 +51,8 @@ int64_t ThresholdRepository::add(int64_t runId, std::span<const int> folds, doub
   c_->requireWritable("store a threshold");
   const std::string foldText = detail::foldsText(*c_, folds);
   if (!std::isfinite(value))
-    throw c_->error(ErrorKind::InvalidArgument, "a threshold must be a finite number (run " + std::to_string(runId) +
-                                                    ", folds " + foldText + ")");
+    throw c_->error(ErrorKind::InvalidArgument,
+                    "a threshold must be a finite number (run " + std::to_string(runId) + ", folds " + foldText + ")");
   const std::string details = detailsJson.empty() ? std::string("{}") : std::string(detailsJson);
   if (!nlohmann::json::parse(details, nullptr, /*allow_exceptions=*/false).is_object())
     throw c_->error(ErrorKind::InvalidArgument, "the details of a threshold must be a JSON object (run " +
@@ -82,18 +82,18 @@ int64_t ThresholdRepository::clearUser(int64_t runId, std::span<const int> folds
 
 std::optional<Threshold> ThresholdRepository::current(int64_t runId, std::span<const int> folds) const {
   // A user override wins over any proposal, however recent: a new proposal does not undo the user's decision.
-  Statement st(*c_, (std::string(kColumns) +
-                     "WHERE run_id = ?1 AND folds = ?2 ORDER BY source = 'user' DESC, id DESC LIMIT 1")
-                        .c_str());
+  Statement st(
+      *c_, (std::string(kColumns) + "WHERE run_id = ?1 AND folds = ?2 ORDER BY source = 'user' DESC, id DESC LIMIT 1")
+               .c_str());
   st.bindAll(runId, detail::foldsText(*c_, folds));
   return one(*c_, st);
 }
 
 std::optional<Threshold> ThresholdRepository::latest(int64_t runId, std::span<const int> folds,
                                                      ThresholdSource source) const {
-  Statement st(*c_,
-               (std::string(kColumns) + "WHERE run_id = ?1 AND folds = ?2 AND source = ?3 ORDER BY id DESC LIMIT 1")
-                   .c_str());
+  Statement st(
+      *c_,
+      (std::string(kColumns) + "WHERE run_id = ?1 AND folds = ?2 AND source = ?3 ORDER BY id DESC LIMIT 1").c_str());
   st.bindAll(runId, detail::foldsText(*c_, folds), toString(source));
   return one(*c_, st);
 }

@@ -105,7 +105,8 @@ struct PixelLevelMetrics {
 /// Pixel-wise scale with bounded memory (pixel_metrics.h).
 PixelLevelMetrics pixelLevelMetrics(const SampleSet& samples, const BatchedApOptions& options = {});
 
-/// The clipped pixels of the samples at `indices` (all samples when empty), one chunk per sample.
+/// The clipped pixels of the samples at `indices` (all samples when empty), one chunk per sample. The source refers
+/// to `samples`, which must outlive it.
 PixelSource clippedPixelSource(const SampleSet& samples, std::vector<size_t> indices = {});
 
 }  // namespace lightbox::eval

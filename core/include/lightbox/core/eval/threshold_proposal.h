@@ -41,7 +41,7 @@ class F1CurveAccumulator {
   /// steps in [1, 1000000], else std::invalid_argument.
   explicit F1CurveAccumulator(int steps = 1000);
   /// Scores are clipped to [0, 1]; labels must lie in [0, 1]. Throws std::invalid_argument for different lengths,
-  /// a NaN score or a label outside [0, 1].
+  /// a NaN score or a label outside [0, 1]; a rejected chunk adds nothing.
   void add(std::span<const float> scores, std::span<const float> labels);
   /// Binary labels: 0 = normal, else anomalous.
   void add(std::span<const float> scores, std::span<const uint8_t> labels);

@@ -30,6 +30,8 @@ class ArrayRepository {
   /// blobs or sizes do not agree.
   std::optional<ArrayData> load(int64_t imageId, std::string_view kind = "preprocessed") const;
   std::vector<std::string> kinds(int64_t imageId) const;
+  /// The id of the image's array of that kind (what a prediction links to), or nullopt.
+  std::optional<int64_t> id(int64_t imageId, std::string_view kind = "preprocessed") const;
 
  private:
   detail::Connection* c_;

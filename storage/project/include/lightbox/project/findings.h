@@ -29,16 +29,16 @@ enum class ReviewedFindings {
 /// A region as measured. Voxel positions are in the prediction's working grid, array axis order (numpy), so a 2D
 /// prediction has two values per position and a 3D one three.
 struct FindingData {
-  std::vector<int64_t> bboxMin;      ///< first voxel, inclusive
-  std::vector<int64_t> bboxMax;      ///< last voxel + 1 (exclusive); bboxMin < bboxMax <= shape on every axis
-  std::vector<double> centroidVoxel; ///< working voxels
-  std::array<double, 3> centroidMm{};///< patient coordinates (mm) through the working geometry
-  int64_t sizeVoxels = 0;            ///< at least 1
-  double sizeMm = 0.0;               ///< area (mm², 2D) or volume (mm³, 3D), >= 0
+  std::vector<int64_t> bboxMin;        ///< first voxel, inclusive
+  std::vector<int64_t> bboxMax;        ///< last voxel + 1 (exclusive); bboxMin < bboxMax <= shape on every axis
+  std::vector<double> centroidVoxel;   ///< working voxels
+  std::array<double, 3> centroidMm{};  ///< patient coordinates (mm) through the working geometry
+  int64_t sizeVoxels = 0;              ///< at least 1
+  double sizeMm = 0.0;                 ///< area (mm², 2D) or volume (mm³, 3D), >= 0
   std::optional<double> maxScore;
   std::optional<double> meanScore;
-  std::optional<int64_t> sliceIndex; ///< the original slice holding the centroid (3D and multi-file images)
-  std::string sopInstanceUid;        ///< that slice's SOP Instance UID, when the image is DICOM
+  std::optional<int64_t> sliceIndex;  ///< the original slice holding the centroid (3D and multi-file images)
+  std::string sopInstanceUid;         ///< that slice's SOP Instance UID, when the image is DICOM
 };
 
 struct Finding {
@@ -48,10 +48,10 @@ struct Finding {
   std::vector<int> folds;
   int64_t imageId = 0;
   int64_t datasetId = 0;
-  std::optional<double> threshold; ///< the threshold it was found at; nullopt for manual findings
+  std::optional<double> threshold;  ///< the threshold it was found at; nullopt for manual findings
   FindingData data;
   bool manual = false;
-  std::string manualShape;         ///< 'box', 'ellipse', 'brush' for manual findings
+  std::string manualShape;  ///< 'box', 'ellipse', 'brush' for manual findings
   std::optional<int64_t> categoryId;
   std::string createdAt;
   CurrentReview review;
@@ -61,18 +61,18 @@ struct Finding {
 struct ReportedFinding {
   Finding finding;
   std::string datasetName;
-  std::string imagePath;           ///< the imported file or series folder
+  std::string imagePath;  ///< the imported file or series folder
   std::string studyInstanceUid;
   std::string seriesInstanceUid;
-  std::string sopInstanceUid;      ///< the finding's slice, else the image's own (single-file images)
+  std::string sopInstanceUid;  ///< the finding's slice, else the image's own (single-file images)
   std::string runName;
-  std::string category;            ///< category name, empty when none
+  std::string category;  ///< category name, empty when none
 };
 
 enum class ReviewFilter {
-  All,      ///< every finding
-  Reviewed, ///< current state accepted or rejected
-  Accepted, ///< current state accepted
+  All,       ///< every finding
+  Reviewed,  ///< current state accepted or rejected
+  Accepted,  ///< current state accepted
 };
 
 /// Selects findings; every member left unset selects all.

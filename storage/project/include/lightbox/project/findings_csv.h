@@ -20,7 +20,7 @@ namespace lightbox::project {
 class Project;
 
 struct FindingsCsvOptions {
-  bool byteOrderMark = true;  ///< EF BB BF first; Python reads it with encoding="utf-8-sig"
+  bool byteOrderMark = true;         ///< EF BB BF first; Python reads it with encoding="utf-8-sig"
   std::optional<int64_t> datasetId;  ///< only this dataset's images
 };
 

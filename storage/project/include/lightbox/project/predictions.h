@@ -51,8 +51,8 @@ struct PredictionInfo {
   int64_t runId = 0;
   std::vector<int> folds;  ///< sorted
   int64_t imageId = 0;
-  int64_t datasetId = 0;   ///< the image's dataset
-  int64_t arrayId = 0;     ///< the working array it was computed from
+  int64_t datasetId = 0;  ///< the image's dataset
+  int64_t arrayId = 0;    ///< the working array it was computed from
   int channels = 1;
   Shape shape;
   PredictionScores scores;

@@ -35,8 +35,8 @@ struct CurrentReview {
   ReviewState state = ReviewState::Unreviewed;
   std::string note;
   std::string reviewer;
-  std::string reviewedAt;          ///< empty when never reviewed
-  std::optional<int64_t> reviewId; ///< nullopt when never reviewed
+  std::string reviewedAt;           ///< empty when never reviewed
+  std::optional<int64_t> reviewId;  ///< nullopt when never reviewed
 };
 
 class ReviewRepository {
