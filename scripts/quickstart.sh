@@ -16,6 +16,7 @@ packages=(
   qt6-base-dev libfftw3-dev libnifti2-dev zlib1g-dev libcli11-dev nlohmann-json3-dev libdcmtk-dev libsqlite3-dev
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
   libtorch-dev
+  python3  # test_project_findings_csv reads the CSV export back with Python's csv module
 )
 
 say() { printf '\n==> %s\n' "$*"; }
