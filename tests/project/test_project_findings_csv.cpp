@@ -173,6 +173,37 @@ class TestProjectFindingsCsv : public QObject {
     }
   }
 
+  void twoDimensionalFindingsLeaveTheThirdAxisEmpty() {
+    const fs::path dir = freshDir();
+    auto f = lbtest::makeModelFixture(dir / "xray.lightbox", 0);
+    NewImage img = lbtest::sampleNewImage("chest");
+    ArrayData a;
+    a.image = lbtest::sampleImage(1, Shape(8, 6), 3);
+    img.arrays = {EncodedArray::encode(a)};
+    const int64_t image = f.project.images().insert(f.datasetId, img);
+    const int64_t pred = f.project.predictions().put({f.runId, {1}, image}, f.project.arrays().id(image).value(),
+                                                     lbtest::sampleMap(Shape(8, 6), 2), {});
+    FindingData d;
+    d.bboxMin = {2, 1};
+    d.bboxMax = {5, 3};
+    d.centroidVoxel = {3.0, 1.5};
+    d.centroidMm = {-4.25, 10.0, 0.0};
+    d.sizeVoxels = 6;
+    d.sizeMm = 3.75;
+    d.maxScore = 0.75;
+    d.meanScore = 0.5;
+    f.project.findings().replaceAutomatic(pred, 0.25, std::vector{d});
+    const fs::path csv = dir / "xray.csv";
+    const std::vector<int> folds{1};
+    QCOMPARE(exportFindingsCsv(f.project, f.runId, folds, ReviewFilter::All, csv, FindingsCsvOptions{false, {}}),
+             int64_t(1));
+    const std::vector<char> bytes = lbtest::fileBytes(csv);
+    const std::string text(bytes.begin(), bytes.end());
+    const std::string row = text.substr(text.find("\r\n") + 2);
+    // ...,slice_index (none),finding_id,manual,voxel 0,1,(2 empty),x,y,z mm,min 0,1,(2),max 0,1,(2),sizes,unit
+    QVERIFY2(row.find(",,1,0,3,1.5,,-4.25,10,0,2,1,,5,3,,6,3.75,mm2,0.75,0.5,0.25,") != std::string::npos, row.c_str());
+  }
+
   void filtersByReviewState() {
     const fs::path dir = freshDir();
     auto f = hostileProject(dir / "p.lightbox");
