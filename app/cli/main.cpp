@@ -4,6 +4,7 @@
 #include "interrupt.h"
 #include "preview_command.h"
 #include "project_commands.h"
+#include "findings_commands.h"
 #include "train_commands.h"
 
 int main(int argc, char** argv) {
@@ -15,6 +16,7 @@ int main(int argc, char** argv) {
   lightbox::cli::addProjectCommands(app, exitCode);
   lightbox::cli::addPreviewCommand(app, exitCode);
   lightbox::cli::addTrainCommands(app, exitCode);
+  lightbox::cli::addFindingsCommands(app, exitCode);
   lightbox::cli::installInterruptHandler();
   try {
     app.parse(argc, argv);

@@ -7,6 +7,7 @@
 
 #include "lightbox/workflows/train.h"
 #include "command_errors.h"
+#include "int_list.h"
 #include "terminal_progress.h"
 
 namespace lightbox::cli {
@@ -115,10 +116,7 @@ void addTrainCommands(CLI::App& app, int& exitCode) {
       ->check(CLI::PositiveNumber);
   train->callback([p, tasks, &exitCode] {
     exitCode = guarded("train", [&] {
-      p->tasks.clear();
-      std::stringstream s(*tasks);
-      for (std::string item; std::getline(s, item, ',');)
-        if (!item.empty()) p->tasks.push_back(std::stoi(item));
+      p->tasks = parseIntList(*tasks, "--tasks");
       if (p->resumeRun == 0 && p->dataset.empty()) throw std::invalid_argument("--dataset is required");
       if (p->resumeRun == 0 && p->tasks.empty() && p->trainingTaskCount == 0)
         throw std::invalid_argument("give --tasks or --T");

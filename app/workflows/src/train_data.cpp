@@ -1,5 +1,7 @@
 #include "train_data.h"
 
+#include "held_out_slices.h"
+
 #include <algorithm>
 #include <stdexcept>
 
@@ -59,6 +61,9 @@ std::vector<SourceImage> loadDataset(project::Project& project, const std::strin
     std::vector<std::string> kinds = project.arrays().kinds(row.id);
     const bool whole = std::find(kinds.begin(), kinds.end(), "preprocessed") != kinds.end();
     std::erase_if(kinds, [whole](const std::string& k) { return whole ? k != "preprocessed" : k.rfind("slice:", 0) != 0; });
+    // Slices that became a simulated-lesion test set never train (held_out_slices.h).
+    const std::vector<std::string> heldOut = heldOutKinds(project, row.id);
+    std::erase_if(kinds, [&](const std::string& k) { return std::find(heldOut.begin(), heldOut.end(), k) != heldOut.end(); });
     SourceImage img{row.meta.sourcePath, {}};
     for (const std::string& kind : kinds) {  // kinds() is sorted: slice:0001 < slice:0002 ...
       const auto a = project.arrays().load(row.id, kind);
