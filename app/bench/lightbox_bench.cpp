@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "lightbox/core/memory_tuning.h"
+#include "eval_benchmark.h"
 #include "import_benchmark.h"
 #include "task_benchmark.h"
 #ifdef LIGHTBOX_BENCH_TRAIN
@@ -63,6 +64,13 @@ int main(int argc, char** argv) {
   train->add_option("-o,--output", output, "Also write the JSON to this file");
 #endif
 
+  lightbox::bench::EvalBenchmarkOptions evalOptions;
+  auto* evalCmd = app.add_subcommand("eval", "Pixel AP/AUROC over many pixels: streamed vs in memory, peak RSS each");
+  evalCmd->add_option("--pixels", evalOptions.pixels, "Pixels in the set")->check(CLI::PositiveNumber);
+  evalCmd->add_option("--budget-mib", evalOptions.budgetMib, "Streaming memory budget")->check(CLI::Range(4, 65536));
+  evalCmd->add_flag("!--no-baseline", evalOptions.inMemoryBaseline, "Skip the in-memory baseline");
+  evalCmd->add_option("-o,--output", output, "Also write the JSON to this file");
+
   CLI11_PARSE(app, argc, argv);
 
   // As the data pipeline does (lightbox/core/memory_tuning.h): without it glibc returns each sample's freed buffers
@@ -84,6 +92,11 @@ int main(int argc, char** argv) {
     result = {{"benchmark", "import"},
               {"hardware_threads", std::thread::hardware_concurrency()},
               {"results", lightbox::bench::runImportBenchmark(importOptions)}};
+  }
+  if (*evalCmd) {
+    std::fprintf(stderr, "lightbox-bench eval: %lld pixels, streaming budget %d MiB\n", (long long)evalOptions.pixels,
+                 evalOptions.budgetMib);
+    result = {{"benchmark", "eval"}, {"results", lightbox::bench::runEvalBenchmark(evalOptions)}};
   }
 #ifdef LIGHTBOX_BENCH_TRAIN
   if (*train) {

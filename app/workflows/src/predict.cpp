@@ -9,19 +9,13 @@
 #include "lightbox/models/predictor.h"
 #include "lightbox/project/project.h"
 #include "lightbox/project/transaction.h"
+#include "device_choice.h"
 #include "model_inputs.h"
 #include "original_slices.h"
 
 namespace lightbox::workflows {
 
 namespace {
-
-models::DeviceKind deviceKind(const std::string& d) {
-  if (d == "cpu") return models::DeviceKind::Cpu;
-  if (d == "cuda") return models::DeviceKind::Cuda;
-  if (d == "auto" || d.empty()) return models::DeviceKind::Auto;
-  throw std::invalid_argument("--device is auto, cpu or cuda, not '" + d + "'");
-}
 
 project::ReviewedFindings reviewedHandling(const std::string& word) {
   if (word == "refuse") return project::ReviewedFindings::Refuse;
@@ -62,7 +56,7 @@ PredictResult runPrediction(const PredictParams& params, ProgressSink& progress)
   const auto dataset = proj.datasets().findByName(params.dataset);
   if (!dataset) throw std::invalid_argument("the project has no dataset named '" + params.dataset + "'");
   std::vector<std::span<const uint8_t>> bytes(model.checkpoints.begin(), model.checkpoints.end());
-  const models::Predictor predictor(bytes, deviceKind(params.device), params.threads);
+  const models::Predictor predictor(bytes, detail::parseDevice(params.device), params.threads);
 
   PredictResult result;
   result.folds = model.folds;

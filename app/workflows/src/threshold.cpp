@@ -10,6 +10,7 @@
 #include "lightbox/models/predictor.h"
 #include "lightbox/project/project.h"
 #include "lightbox/workflows/predict.h"
+#include "device_choice.h"
 #include "model_inputs.h"
 #include "train_data.h"
 
@@ -18,13 +19,6 @@ namespace lightbox::workflows {
 using nlohmann::json;
 
 namespace {
-
-models::DeviceKind kindOf(const std::string& d) {
-  if (d == "cpu") return models::DeviceKind::Cpu;
-  if (d == "cuda") return models::DeviceKind::Cuda;
-  if (d == "auto" || d.empty()) return models::DeviceKind::Auto;
-  throw std::invalid_argument("--device is auto, cpu or cuda, not '" + d + "'");
-}
 
 std::vector<float> clippedCopy(const Image& map) { return std::vector<float>(map.data(), map.data() + map.voxelCount()); }
 
@@ -57,7 +51,7 @@ ThresholdResult proposeModelThreshold(const ThresholdParams& params, ProgressSin
   if (!blendName.empty())
     blend = detail::allArrays(detail::loadDataset(proj, blendName, model.preset.inputShape, model.preset.imageChannels));
   std::vector<std::span<const uint8_t>> bytes(model.checkpoints.begin(), model.checkpoints.end());
-  const models::Predictor predictor(bytes, kindOf(params.device), params.threads);
+  const models::Predictor predictor(bytes, detail::parseDevice(params.device), params.threads);
 
   eval::F1CurveAccumulator synthetic;
   eval::FalsePositiveRateAccumulator healthy;

@@ -8,6 +8,7 @@
 #include "lightbox/core/memory_tuning.h"
 #include "lightbox/models/trainer.h"
 #include "lightbox/project/project.h"
+#include "device_choice.h"
 #include "run_config.h"
 #include "train_data.h"
 
@@ -42,13 +43,6 @@ std::vector<FoldPlan> planFolds(const TrainParams& p) {
   for (int f = 0; f < foldCount(t); ++f)
     if (p.fold < 0 || p.fold == f) out.push_back({f, foldTasks(t, f)});
   return out;
-}
-
-models::DeviceKind parseDevice(const std::string& d) {
-  if (d == "cpu") return models::DeviceKind::Cpu;
-  if (d == "cuda") return models::DeviceKind::Cuda;
-  if (d == "auto" || d.empty()) return models::DeviceKind::Auto;
-  throw std::invalid_argument("--device is auto, cpu or cuda, not '" + d + "'");
 }
 
 std::string stopWord(models::TrainingStop s) {
@@ -163,7 +157,7 @@ TrainResult runTraining(const TrainParams& given, ProgressSink& progress) {
   const auto preset = resumed ? std::optional(detail::presetFromJson(json::parse(resumed->configJson).at("preset")))
                               : models::findTrainingPreset(params.preset);
   if (!preset) throw std::invalid_argument("unknown training preset '" + params.preset + "'");
-  const models::DeviceKind device = parseDevice(params.device);
+  const models::DeviceKind device = detail::parseDevice(params.device);
 
   TrainResult result;
   result.device = models::describeDevice(device, params.threads);
