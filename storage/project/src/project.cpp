@@ -47,5 +47,6 @@ ArrayRepository Project::arrays() { return ArrayRepository(*conn_); }
 ThumbnailRepository Project::thumbnails() { return ThumbnailRepository(*conn_); }
 GroundTruthRepository Project::groundTruth() { return GroundTruthRepository(*conn_); }
 RunRepository Project::runs() { return RunRepository(*conn_); }
+TaskSettingsRepository Project::taskSettings() { return TaskSettingsRepository(*conn_); }
 
 }  // namespace lightbox::project

@@ -15,6 +15,7 @@
 #include "lightbox/project/runs.h"
 #include "lightbox/project/schema.h"
 #include "lightbox/project/sha256.h"
+#include "lightbox/project/task_settings.h"
 #include "lightbox/project/thumbnails.h"
 #include "lightbox/project/transaction.h"
 
@@ -47,6 +48,7 @@ class Project {
   ThumbnailRepository thumbnails();
   GroundTruthRepository groundTruth();
   RunRepository runs();
+  TaskSettingsRepository taskSettings();
 
   /// Datasets with image counts by status, failed images with their reasons, sizes on disk.
   ProjectInfo info();
