@@ -275,7 +275,7 @@ void DatasetBrowser::updateCount() {
   } else if (isLoading() && total == 0) {
     count_->setText(tr("reading…"));
   } else if (shown == total) {
-    count_->setText(tr("%n image(s)", nullptr, total));
+    count_->setText(total == 1 ? tr("1 image") : tr("%1 images").arg(locale.toString(total)));
   } else {
     count_->setText(tr("%1 of %2 images").arg(locale.toString(shown), locale.toString(total)));
   }
@@ -294,7 +294,7 @@ void DatasetBrowser::updateActions() {
   showAction_->setEnabled(currentImageId() != 0);
   revealAction_->setEnabled(n > 0);
   removeAction_->setEnabled(n > 0);
-  removeAction_->setText(n > 1 ? tr("Remove %n Images from Project…", nullptr, n) : tr("Remove from Project…"));
+  removeAction_->setText(n > 1 ? tr("Remove %1 Images from Project…").arg(n) : tr("Remove from Project…"));
 }
 
 void DatasetBrowser::focusSearch() {
@@ -362,9 +362,10 @@ void DatasetBrowser::removeSelected() {
   if (ids.isEmpty()) return;
   const auto answer = QMessageBox::question(
       this, tr("Remove from Project"),
-      tr("Remove %n image(s) from the project?\n\nTheir preprocessed arrays, thumbnails and ground truth are deleted "
-         "from the project file. The original files on disk are not touched.",
-         nullptr, int(ids.size())),
+      (ids.size() == 1 ? tr("Remove this image from the project?") : tr("Remove %1 images from the project?").arg(ids.size())) +
+          QStringLiteral("\n\n") +
+          tr("Their preprocessed arrays, thumbnails and ground truth are deleted from the project file. The original "
+             "files on disk are not touched."),
       QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
   if (answer == QMessageBox::Yes) Q_EMIT removeRequested(ids);
 }

@@ -76,6 +76,7 @@ ImportDialog::ImportDialog(const QString& projectPath, const QStringList& datase
   layout->addWidget(pages_);
   for (const QString& d : datasets) dataset_->addItem(d);
   dataset_->setEditText(role_->currentData().toString());
+  datasetEdited_ = false;  // the default follows the role until the user types a name
   resize(720, 520);
   updateStartButton();
 }
@@ -359,11 +360,11 @@ void ImportDialog::showReport(const workflows::ImportReport& report, bool cancel
   if (!error.isEmpty()) {
     parts << tr("The import could not run: %1").arg(error);
   } else {
-    parts << tr("%n image(s) imported", nullptr, int(r.imported));
+    parts << (r.imported == 1 ? tr("1 image imported") : tr("%1 images imported").arg(locale.toString(r.imported)));
     if (r.arrays != r.imported && r.imported > 0)
       parts.last() += tr(" (%1 working-space arrays)").arg(locale.toString(r.arrays));
-    parts << tr("%n skipped as duplicate(s)", nullptr, int(r.duplicates));
-    parts << tr("%n failed", nullptr, int(r.failed.size()));
+    parts << (r.duplicates == 1 ? tr("1 skipped as a duplicate") : tr("%1 skipped as duplicates").arg(locale.toString(r.duplicates)));
+    parts << tr("%1 failed").arg(locale.toString(qint64(r.failed.size())));
     if (r.groundTruthMasks || r.groundTruthBoxes || r.groundTruthNormal)
       parts << tr("ground truth: %1 mask(s), %2 image(s) with boxes, %3 marked normal")
                    .arg(r.groundTruthMasks)

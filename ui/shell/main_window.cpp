@@ -419,7 +419,7 @@ void MainWindow::removeImages(const QList<qint64>& ids) {
   const std::string path = projectPath_.toStdString();
   const std::vector<int64_t> list(ids.begin(), ids.end());
   ThumbnailCache* cache = browser_->thumbnails();
-  jobs_->start(tr("Removing %n image(s)", nullptr, int(ids.size())),
+  jobs_->start(ids.size() == 1 ? tr("Removing 1 image") : tr("Removing %1 images").arg(ids.size()),
                [path, list, cache, ids](ProgressSink& progress) -> std::function<void()> {
                  progress.progress(0, 0, "removing");
                  workflows::removeImages(path, list);
@@ -429,8 +429,9 @@ void MainWindow::removeImages(const QList<qint64>& ids) {
                });
 }
 
-void MainWindow::onBrowserLoaded(int imageCount) {
-  imageCount_ = imageCount;
+void MainWindow::onBrowserLoaded(int) {
+  imageCount_ = 0;
+  for (const auto& d : browser_->model()->datasets()) imageCount_ += int(d.imported);
   datasetCount_ = int(browser_->model()->datasets().size());
   updateTitle();
 }
@@ -457,8 +458,9 @@ void MainWindow::updateTitle() {
     projectLabel_->clear();
   } else {
     const QString name = QFileInfo(projectPath_).fileName();
-    const QString summary = tr("%n dataset(s)", nullptr, datasetCount_) + QStringLiteral(", ") +
-                            tr("%n image(s)", nullptr, imageCount_);
+    const QString summary =
+        (datasetCount_ == 1 ? tr("1 dataset") : tr("%1 datasets").arg(locale.toString(datasetCount_))) +
+        QStringLiteral(", ") + (imageCount_ == 1 ? tr("1 image") : tr("%1 images").arg(locale.toString(imageCount_)));
     const QString state = jobState_.isEmpty() ? summary : jobState_;
     title = tr("%1 — %2 — Lightbox").arg(name, state);
     projectLabel_->setText(summary);
