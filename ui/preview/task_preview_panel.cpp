@@ -72,7 +72,16 @@ SliceFrame frameFor(const TaskPreviewSample& s, int64_t slice) {
   f.slice = std::clamp<int64_t>(slice, 0, f.layout.sliceCount - 1);
   const auto [lo, hi] = img.range(0);
   f.lut = WindowLut(lo, hi, false);
-  f.lut.setWindow({(double(lo) + double(hi)) / 2.0, std::max(1e-6, double(hi) - double(lo))});
+  // The same window for original and augmented, from the healthy image's 0.5-99.5 percentiles, so that changes
+  // show as they are and a few extreme voxels do not wash the image out.
+  // Over the object (brain) when there is a mask: the background of a z-normalised brain is 0, mid-grey.
+  const Mask& obj = s.source->objectMask;
+  std::vector<float> inside;
+  if (!obj.empty())
+    for (int64_t k = 0; k < obj.count(); ++k)
+      if (obj[k]) inside.push_back(img.channel(0)[k]);
+  f.lut.setWindow(inside.size() > 100 ? percentileWindow(inside.data(), int64_t(inside.size()), 0.5, 99.5)
+                                      : percentileWindow(img.channel(0), img.voxelCount(), 0.5, 99.5));
   f.aspect = f.layout.widthMm() / f.layout.heightMm();
   return f;
 }
@@ -203,6 +212,7 @@ TaskPreviewPanel::TaskPreviewPanel(QWidget* parent) : QWidget(parent) {
   galleryArea_->setObjectName(QStringLiteral("galleryGrid"));
   galleryGrid_ = new QGridLayout(galleryArea_);
   galleryGrid_->setContentsMargins(0, 0, 0, 0);
+  galleryGrid_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
   auto* galleryLayout = new QVBoxLayout(galleryBox);
   galleryLayout->addLayout(galleryHead);
   galleryLayout->addWidget(galleryArea_, 1);
@@ -234,7 +244,7 @@ TaskPreviewPanel::TaskPreviewPanel(QWidget* parent) : QWidget(parent) {
   paramsLayout->addWidget(scroll, 1);
   paramsLayout->addWidget(settingsStatus_);
   paramsLayout->addWidget(resetParams_);
-  paramsBox->setMinimumWidth(330);
+  paramsBox->setMinimumWidth(500);
 
   auto* splitter = new QSplitter(this);
   splitter->addWidget(main);
@@ -407,7 +417,8 @@ void TaskPreviewPanel::rebuildParameterForm() {
   delete paramsHost_->layout();
   for (QWidget* w : paramsHost_->findChildren<QWidget*>(QString(), Qt::FindDirectChildrenOnly)) delete w;
   auto* form = new QFormLayout(paramsHost_);
-  form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+  form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
+  form->setRowWrapPolicy(QFormLayout::DontWrapRows);
   const int ndim = session_ ? session_->ndim() : 3;
   const TaskSettings paper = workflows::paperTaskSettings(ndim);
   const TaskSettings& current = settings(task_);
@@ -455,6 +466,7 @@ void TaskPreviewPanel::rebuildParameterForm() {
       spin->setSingleStep(p.step);
       spin->setValue(value);
       spin->setKeyboardTracking(false);
+      spin->setMinimumWidth(80);
       connect(spin, &QDoubleSpinBox::valueChanged, this, [this, key, mark](double v) {
         mark(v);
         parameterEdited(key, v);
@@ -654,6 +666,7 @@ void TaskPreviewPanel::startGallery() {
       const QImage grey = renderSlice(s->sample.augmented, 0, f.layout, f.slice, f.lut);
       auto* tile = new ImageTile(tr("%1 · #%2").arg(QString::fromStdString(s->sourceName)).arg(s->index), galleryArea_);
       tile->setObjectName(QStringLiteral("galleryTile%1").arg(k));
+      tile->setMaximumSize(240, 250);
       tile->setImage(overlayImage(grey, *s, f, false), f.aspect);
       tile->setToolTip(tr("Sample %1 of seed %2 on %3: %4 anomalies")
                            .arg(s->index)

@@ -20,15 +20,15 @@ struct Text {
 };
 // clang-format off
 const Text kTexts[] = {
-  {"min_anomaly_proportion", QT_TRANSLATE_NOOP("lightbox::params", "Smallest anomaly (fraction of the image)"),
+  {"min_anomaly_proportion", QT_TRANSLATE_NOOP("lightbox::params", "Smallest anomaly (image fraction)"),
    QT_TRANSLATE_NOOP("lightbox::params", "Lower bound of each axis length, as a fraction of the image side (SPEC 1.1)")},
-  {"max_anomaly_proportion", QT_TRANSLATE_NOOP("lightbox::params", "Largest anomaly (fraction of the image)"),
+  {"max_anomaly_proportion", QT_TRANSLATE_NOOP("lightbox::params", "Largest anomaly (image fraction)"),
    QT_TRANSLATE_NOOP("lightbox::params", "Upper bound of each axis length, as a fraction of the image side")},
   {"max_anomalies", QT_TRANSLATE_NOOP("lightbox::params", "Most anomalies per image"),
    QT_TRANSLATE_NOOP("lightbox::params", "1 to this many anomalies are inserted")},
   {"continue_probability", QT_TRANSLATE_NOOP("lightbox::params", "Chance of another anomaly"),
    QT_TRANSLATE_NOOP("lightbox::params", "After each anomaly, another one follows with this probability")},
-  {"min_object_overlap", QT_TRANSLATE_NOOP("lightbox::params", "Minimum overlap with the object"),
+  {"min_object_overlap", QT_TRANSLATE_NOOP("lightbox::params", "Least overlap with the object"),
    QT_TRANSLATE_NOOP("lightbox::params", "Fraction of the anomaly that must lie on the object (brain) mask")},
   {"label_sigma", QT_TRANSLATE_NOOP("lightbox::params", "Soft label sigma"),
    QT_TRANSLATE_NOOP("lightbox::params", "Width of the flipped Gaussian that turns intensity change into the label (SPEC 2)")},

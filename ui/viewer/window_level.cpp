@@ -29,7 +29,11 @@ const std::array<WindowPreset, 5>& windowPresets() {
   return presets;
 }
 
-double applyWindow(double x, const WindowLevel& wl) {
+double applyWindow(double x, const WindowLevel& wl, bool continuous) {
+  if (continuous) {
+    const double w = wl.width > 0 ? wl.width : 1e-12;
+    return std::clamp((x - (wl.centre - w / 2.0)) / w, 0.0, 1.0) * 255.0;
+  }
   const double c = wl.centre;
   const double w = std::max(1.0, wl.width);
   const double lowEdge = c - 0.5 - (w - 1.0) / 2.0;
@@ -70,6 +74,7 @@ WindowLevel dragWindow(const WindowLevel& start, double dx, double dy, double va
 WindowLut::WindowLut(double lo, double hi, bool integerValued) {
   if (!std::isfinite(lo) || !std::isfinite(hi) || hi < lo) lo = hi = 0.0;
   lo_ = lo;
+  continuous_ = !integerValued;
   size_t entries;
   if (integerValued && hi - lo <= 65535.0) {
     scale_ = 1.0;
@@ -85,7 +90,7 @@ WindowLut::WindowLut(double lo, double hi, bool integerValued) {
 void WindowLut::setWindow(const WindowLevel& wl) {
   window_ = wl;
   for (size_t k = 0; k < table_.size(); ++k)
-    table_[k] = static_cast<uint8_t>(std::lround(applyWindow(lo_ + double(k) / scale_, wl)));
+    table_[k] = static_cast<uint8_t>(std::lround(applyWindow(lo_ + double(k) / scale_, wl, continuous_)));
 }
 
 bool looksIntegerValued(const float* values, int64_t count) {

@@ -28,7 +28,9 @@ const std::array<WindowPreset, 5>& windowPresets();
 /// DICOM PS3.3 C.11.2.1.2.1 linear VOI LUT function for an 8-bit output:
 ///   x <= c - 0.5 - (w - 1) / 2  -> 0;  x > c - 0.5 + (w - 1) / 2 -> 255;
 ///   else ((x - (c - 0.5)) / (w - 1) + 0.5) * 255.  (w < 1 is treated as 1, a hard threshold.)
-double applyWindow(double x, const WindowLevel& wl);
+/// That formula assumes integer stored values (its 0.5 and w - 1 are one unit); for continuous data (z-scores,
+/// [-1, 1] working arrays) `continuous` maps [c - w/2, c + w/2] linearly onto [0, 255] instead.
+double applyWindow(double x, const WindowLevel& wl, bool continuous = false);
 
 /// The [p_low, p_high] percentile range of `values` as a window (at most ~1M values are looked at, evenly spaced).
 /// A constant image gets a window of width 1 around its value.
@@ -39,8 +41,8 @@ WindowLevel percentileWindow(const float* values, int64_t count, double lowPerce
 WindowLevel dragWindow(const WindowLevel& start, double dx, double dy, double valuesPerPixel);
 
 /// Float values -> 8-bit grey through a table over the data range [lo, hi]: entry k holds the window applied to the
-/// value lo + k / scale. Integer data with a range of at most 65535 get one entry per integer (exact); other data
-/// 65536 entries over the range.
+/// value lo + k / scale. Integer data with a range of at most 65535 get one entry per integer (exact, DICOM's
+/// formula); other data 65536 entries over the range and the continuous formula.
 class WindowLut {
  public:
   WindowLut() = default;
@@ -58,9 +60,11 @@ class WindowLut {
   size_t size() const { return table_.size(); }
   double lo() const { return lo_; }
   double scale() const { return scale_; }
+  bool continuous() const { return continuous_; }
 
  private:
   double lo_ = 0.0, scale_ = 1.0;
+  bool continuous_ = false;
   WindowLevel window_;
   std::vector<uint8_t> table_ = std::vector<uint8_t>(1, 0);
 };

@@ -70,7 +70,11 @@ class TestViewerLogic : public QObject {
     WindowLut f(-2.5, 7.25, false);
     f.setWindow({1.0, 3.0});
     for (double v = -2.5; v <= 7.25; v += 0.0137)
-      QVERIFY(std::abs(int(f(float(v))) - std::lround(applyWindow(v, {1.0, 3.0}))) <= 1);
+      QVERIFY(std::abs(int(f(float(v))) - std::lround(applyWindow(v, {1.0, 3.0}, true))) <= 1);
+    QVERIFY(f.continuous());
+    QCOMPARE(applyWindow(-0.5, {1.0, 3.0}, true), 0.0);  // continuous: [c - w/2, c + w/2] -> [0, 255]
+    QCOMPARE(applyWindow(1.0, {1.0, 3.0}, true), 127.5);
+    QCOMPARE(applyWindow(2.5, {1.0, 3.0}, true), 255.0);
   }
 
   void percentileDefaultWindow() {
