@@ -161,6 +161,8 @@ TaskPreviewPanel::TaskPreviewPanel(QWidget* parent) : QWidget(parent) {
   sliceSlider_->setObjectName(QStringLiteral("previewSliceSlider"));
   sliceSlider_->setMinimumWidth(120);
   sliceLabel_ = new QLabel(this);
+  sliceSlider_->hide();
+  sliceLabel_->hide();
   auto* controls = new QHBoxLayout;
   controls->addWidget(new QLabel(tr("Task"), this));
   controls->addWidget(taskCombo_, 1);
@@ -529,6 +531,11 @@ void TaskPreviewPanel::requestPreview() {
   if (!session_->canRun(task_)) {
     ++previewGeneration_;
     current_.reset();
+    // The original still shows, so that the user sees which image this is about.
+    TaskPreviewSample plain;
+    plain.source = session_->selectedImage();
+    const SliceFrame f = frameFor(plain, plain.source->image.ndim() == 3 ? sliceSlider_->value() : 0);
+    originalTile_->setImage(renderSlice(plain.source->image, 0, f.layout, f.slice, f.lut), f.aspect);
     for (auto* t : {augmentedTile_, maskTile_, labelTile_})
       t->setMessage(tr("Inter-dataset blending needs a blend source"));
     statsLabel_->clear();

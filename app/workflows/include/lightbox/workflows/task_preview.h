@@ -40,6 +40,8 @@ class TaskPreviewSession {
   const std::string& datasetName() const { return datasetName_; }
   /// The images of the dataset the gallery cycles through (the selected one first).
   size_t galleryImageCount() const { return same_->size(); }
+  /// The selected image's working array (and object mask).
+  std::shared_ptr<const ImageRecord> selectedImage() const { return same_->front(); }
   bool hasBlendSource() const { return !other_->empty(); }
   /// E.g. "textures (12 images)"; empty when the project has no usable blend dataset.
   const std::string& blendSourceName() const { return blendName_; }
