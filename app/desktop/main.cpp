@@ -45,6 +45,7 @@ int main(int argc, char* argv[]) {
       return 2;
     }
     window.setInteractive(false);
+    window.resize(1560, 960);  // the virtual screen of scripts/screenshots.sh is 1600x1000
     auto* driver = new lightbox::desktop::ScreenshotDriver(&window, parser.value(screenshotDir), &app);
     QTimer::singleShot(0, driver, [driver, project = args.first()] { driver->start(project); });
   } else if (!args.isEmpty()) {

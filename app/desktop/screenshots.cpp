@@ -46,10 +46,14 @@ void ScreenshotDriver::afterLoaded() {
   window_->setArea(ui::MainWindow::DataArea);
   ui::DatasetBrowser* b = window_->browser();
   b->setViewMode(ui::DatasetBrowser::ViewMode::Grid);
+  // The Colin27 brain if it is there (the demo project's first healthy image), else the first image.
+  int row = 0;
+  for (int r = 0; r < b->model()->rowCount(); ++r)
+    if (b->model()->index(r, 0).data().toString() == QLatin1String("ch2bet.nii.gz")) row = r;
   if (b->model()->rowCount() > 0) {
-    const qint64 first = b->model()->data(b->model()->index(0, 0), ui::ImageTableModel::ImageIdRole).toLongLong();
-    b->selectImage(first);
-    Q_EMIT b->showInViewerRequested(first);
+    const qint64 id = b->model()->index(row, 0).data(ui::ImageTableModel::ImageIdRole).toLongLong();
+    b->selectImage(id);
+    Q_EMIT b->showInViewerRequested(id);
   }
   waitThen(2500, &ScreenshotDriver::grabData);
 }

@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QToolButton>
 #include <QUrl>
@@ -30,7 +31,16 @@ namespace lightbox::ui {
 
 namespace {
 constexpr int kIconSide = 112;
-}
+const QSize kCell(kIconSide + 48, kIconSide + 34);
+
+/// Every grid cell is the same size: the file name gets the cell's width (not the icon's), and no row is asked for
+/// its size.
+class GridDelegate : public QStyledItemDelegate {
+ public:
+  using QStyledItemDelegate::QStyledItemDelegate;
+  QSize sizeHint(const QStyleOptionViewItem&, const QModelIndex&) const override { return kCell - QSize(6, 4); }
+};
+}  // namespace
 
 DatasetBrowser::DatasetBrowser(QWidget* parent) : QWidget(parent) {
   setObjectName(QStringLiteral("datasetBrowser"));
@@ -78,7 +88,8 @@ DatasetBrowser::DatasetBrowser(QWidget* parent) : QWidget(parent) {
   grid_->setResizeMode(QListView::Adjust);
   grid_->setUniformItemSizes(true);  // layout without asking 10,000 rows for their size
   grid_->setIconSize(QSize(kIconSide, kIconSide));
-  grid_->setGridSize(QSize(kIconSide + 24, kIconSide + 34));
+  grid_->setGridSize(kCell);
+  grid_->setItemDelegate(new GridDelegate(grid_));
   grid_->setSpacing(4);
   grid_->setWordWrap(false);
   grid_->setTextElideMode(Qt::ElideMiddle);

@@ -149,8 +149,12 @@ void ImportDialog::buildSetupPage() {
   form->addRow(tr("&Dataset:"), dataset_);
   form->addRow(tr("&Preprocessing:"), preset_);
   form->addRow(QString(), presetHelp_);
-  form->addRow(tr("Ground-truth &masks:"), masksRow);
-  form->addRow(tr("Ground-truth &boxes:"), boxesRow);
+  auto* masksLabel = new QLabel(tr("Ground-truth &masks:"), page);
+  masksLabel->setBuddy(masks_);
+  auto* boxesLabel = new QLabel(tr("Ground-truth &boxes:"), page);
+  boxesLabel->setBuddy(boxes_);
+  form->addRow(masksLabel, masksRow);
+  form->addRow(boxesLabel, boxesRow);
   layout->addLayout(form);
 
   auto* buttons = new QDialogButtonBox(page);

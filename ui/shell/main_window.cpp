@@ -208,7 +208,7 @@ void MainWindow::createToolBar() {
   bar->addAction(openAction_);
   bar->addAction(importAction_);
   bar->addSeparator();
-  for (QAction* a : areaActions_) bar->addAction(a);
+  bar->addAction(findAction_);  // the areas are the tabs below (Ctrl+1..4)
 }
 
 QWidget* MainWindow::createWelcomePage() {
@@ -334,7 +334,9 @@ void MainWindow::showInViewer(qint64 imageId) {
   if (!imageId || projectPath_.isEmpty()) return;
   setArea(DataArea);
   viewer_->openImage(projectPath_, imageId);
-  statusBar()->showMessage(tr("Showing image %1").arg(imageId), 3000);
+  const int row = browser_->model()->rowOfImage(imageId);
+  const QString name = row >= 0 ? browser_->model()->index(row, 0).data().toString() : QString::number(imageId);
+  statusBar()->showMessage(tr("Showing %1").arg(name), 3000);
 }
 
 bool MainWindow::openProject(const QString& path) {
