@@ -19,6 +19,7 @@ ScreenshotDriver::ScreenshotDriver(ui::MainWindow* window, QString dir, QObject*
 
 void ScreenshotDriver::start(const QString& project) {
   QDir().mkpath(dir_);
+  grab(QStringLiteral("welcome"));
   connect(window_->browser(), &ui::DatasetBrowser::contentsLoaded, this, [this] { waitThen(1500, &ScreenshotDriver::afterLoaded); },
           Qt::SingleShotConnection);
   if (!window_->openProject(project)) {

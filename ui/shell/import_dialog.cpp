@@ -147,8 +147,13 @@ void ImportDialog::buildSetupPage() {
 
   form->addRow(tr("&Role:"), role_);
   form->addRow(tr("&Dataset:"), dataset_);
-  form->addRow(tr("&Preprocessing:"), preset_);
-  form->addRow(QString(), presetHelp_);
+  auto* presetColumn = new QVBoxLayout;
+  presetColumn->setSpacing(2);
+  presetColumn->addWidget(preset_);
+  presetColumn->addWidget(presetHelp_);
+  auto* presetLabel = new QLabel(tr("&Preprocessing:"), page);
+  presetLabel->setBuddy(preset_);
+  form->addRow(presetLabel, presetColumn);
   auto* masksLabel = new QLabel(tr("Ground-truth &masks:"), page);
   masksLabel->setBuddy(masks_);
   auto* boxesLabel = new QLabel(tr("Ground-truth &boxes:"), page);

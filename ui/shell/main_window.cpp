@@ -248,7 +248,7 @@ QWidget* MainWindow::createWelcomePage() {
   holder->setMaximumWidth(620);
   row->addWidget(holder, 1);
   row->addStretch();
-  outer->addStretch();
+  outer->addStretch(1);
   outer->addLayout(row);
   outer->addStretch(2);
   connect(newButton, &QPushButton::clicked, this, &MainWindow::chooseNewProject);

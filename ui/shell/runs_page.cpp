@@ -1,5 +1,6 @@
 #include "shell/runs_page.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -97,16 +98,23 @@ void RunsPage::onLoaded() {
 QWidget* makeComingSoonPage(const QString& objectName, const QString& title, const QString& text, QWidget* parent) {
   auto* page = new QWidget(parent);
   page->setObjectName(objectName);
-  auto* layout = new QVBoxLayout(page);
-  auto* heading = new QLabel(QStringLiteral("<h2>%1</h2>").arg(title.toHtmlEscaped()), page);
+  auto* holder = new QWidget(page);
+  holder->setFixedWidth(560);
+  auto* column = new QVBoxLayout(holder);
+  auto* heading = new QLabel(QStringLiteral("<h2>%1</h2>").arg(title.toHtmlEscaped()), holder);
   heading->setAlignment(Qt::AlignCenter);
-  auto* body = new QLabel(text, page);
+  auto* body = new QLabel(text, holder);
   body->setWordWrap(true);
   body->setAlignment(Qt::AlignCenter);
-  body->setMaximumWidth(560);
-  layout->addStretch();
-  layout->addWidget(heading);
-  layout->addWidget(body, 0, Qt::AlignHCenter);
+  column->addWidget(heading);
+  column->addWidget(body);
+  auto* row = new QHBoxLayout;
+  row->addStretch();
+  row->addWidget(holder);
+  row->addStretch();
+  auto* layout = new QVBoxLayout(page);
+  layout->addStretch(1);
+  layout->addLayout(row);
   layout->addStretch(2);
   return page;
 }
