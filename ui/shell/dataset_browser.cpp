@@ -147,8 +147,7 @@ DatasetBrowser::DatasetBrowser(QWidget* parent) : QWidget(parent) {
   // Actions
   showAction_ = new QAction(tr("Show in Viewer"), this);
   showAction_->setObjectName(QStringLiteral("actionShowInViewer"));
-  showAction_->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
-  showAction_->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+  showAction_->setToolTip(tr("Open the image in the viewer (Enter or double-click in the grid or table)"));
   revealAction_ = new QAction(tr("Reveal File"), this);
   revealAction_->setObjectName(QStringLiteral("actionRevealFile"));
   revealAction_->setToolTip(tr("Open the folder of the original file"));

@@ -12,6 +12,8 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QUrl>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -308,6 +310,43 @@ class MainWindowTest : public QObject {
     QCOMPARE(w.windowTitle(), QStringLiteral("Lightbox"));
     QCOMPARE(child<QListWidget>(&w, "welcomeRecent")->item(0)->data(Qt::UserRole).toString(),
              QFileInfo(project_).absoluteFilePath());
+  }
+
+  void importDialogTakesDroppedFilesAndBuildsParams() {
+    JobRunner runner;
+    ImportDialog dialog(dir_.filePath(QStringLiteral("p.lightbox")), {QStringLiteral("existing")}, &runner);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const QString a = dir_.filePath(QStringLiteral("dropped-a.png"));
+    QFile(a).open(QIODevice::WriteOnly);
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(a), QUrl::fromLocalFile(dir_.path()), QUrl(QStringLiteral("https://example.org/x.png"))});
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&dialog, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&dialog, &drop);
+    QCOMPARE(dialog.paths(), (QStringList{a, QFileInfo(dir_.path()).absoluteFilePath()}));  // local files only
+    QApplication::sendEvent(&dialog, &drop);  // the same paths again are not added twice
+    QCOMPARE(dialog.paths().size(), 2);
+    QVERIFY(child<QPushButton>(&dialog, "importStart")->isEnabled());
+    auto* datasets = child<QComboBox>(&dialog, "importDataset");
+    QCOMPARE(datasets->findText(QStringLiteral("existing")), 0);  // offered
+    QCOMPARE(datasets->currentText(), QStringLiteral("healthy"));  // default: the role's name
+    dialog.setRole(QStringLiteral("test"));
+    QCOMPARE(datasets->currentText(), QStringLiteral("test"));
+    dialog.setDatasetName(QStringLiteral("vindr-test"));
+    dialog.setRole(QStringLiteral("healthy"));  // a typed name is kept
+    dialog.setPreset(QStringLiteral("chest-xray-2d"));
+    dialog.setBoxesCsv(QStringLiteral("/data/boxes.csv"));
+    const workflows::ImportParams p = dialog.params();
+    QCOMPARE(p.datasetName, std::string("vindr-test"));
+    QCOMPARE(p.role, std::string("healthy"));
+    QCOMPARE(p.preset, std::string("chest-xray-2d"));
+    QCOMPARE(p.boxesCsvPath, std::string("/data/boxes.csv"));
+    QVERIFY(p.masksPath.empty());
+    QCOMPARE(p.paths.size(), size_t(2));
+    QCOMPARE(child<QComboBox>(&dialog, "importPreset")->count(), int(workflows::importPresetNames().size()));
   }
 
   void importCanBeCancelledAndTheWindowStaysResponsive() {
