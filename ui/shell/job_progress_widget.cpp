@@ -1,6 +1,5 @@
 #include "shell/job_progress_widget.h"
 
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -59,8 +58,7 @@ void JobProgressWidget::onProgress(qint64 done, qint64 total, const QString& wha
     bar_->setRange(0, 0);
   }
   if (!runner_->cancelRequested()) eta_->setText(eta);
-  const QString file = QFileInfo(what).fileName();
-  bar_->setToolTip(file.isEmpty() ? what : what);
+  bar_->setToolTip(what);  // the file being worked on
 }
 
 void JobProgressWidget::onFinished() { hide(); }

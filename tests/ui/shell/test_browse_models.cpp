@@ -170,6 +170,15 @@ class BrowseModelsTest : public QObject {
     QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("case-00299.png"));
     proxy.sort(ImageTableModel::ModalityColumn, Qt::AscendingOrder);
     QCOMPARE(proxy.index(0, ImageTableModel::ModalityColumn).data().toString(), QStringLiteral("CR"));
+    // the order survives filtering and a reload of the listing
+    proxy.sort(ImageTableModel::FileColumn, Qt::DescendingOrder);
+    proxy.setSearchText(QStringLiteral("case-001"));
+    QCOMPARE(proxy.rowCount(), 100);
+    QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("case-00199.png"));
+    proxy.setSearchText(QString());
+    model.setContents(workflows::loadProjectContents(synthetic_.toStdString()));
+    QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("case-00299.png"));
+    QCOMPARE(proxy.index(299, 0).data().toString(), QStringLiteral("case-00000.png"));
   }
 
   void removeImages() {
