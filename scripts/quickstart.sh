@@ -13,11 +13,14 @@ export LIGHTBOX_DATA_DIR="$data"
 # libdcmtk17 at run time): the `dcmtk` command-line tools (dcmdump, ...) are not needed, neither tests nor app run them.
 packages=(
   g++ cmake ninja-build ccache pkg-config ca-certificates
-  qt6-base-dev libfftw3-dev libnifti2-dev zlib1g-dev libcli11-dev nlohmann-json3-dev libdcmtk-dev libsqlite3-dev
+  qt6-base-dev qt6-tools-dev qt6-l10n-tools libfftw3-dev libnifti2-dev zlib1g-dev libcli11-dev nlohmann-json3-dev libdcmtk-dev libsqlite3-dev
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
   libtorch-dev
   python3  # test_project_findings_csv reads the CSV export back with Python's csv module
+  xvfb xauth fonts-dejavu-core
 )
+# The desktop app's offscreen tests and scripts/screenshots.sh draw text: xvfb/xauth give the screenshots a virtual
+# X server, fonts-dejavu-core a font on a bare system.
 
 say() { printf '\n==> %s\n' "$*"; }
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
@@ -34,7 +37,7 @@ install_dependencies() {
 configure_and_build() {
   say "Building in $build"
   cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=ON \
-        -DLIGHTBOX_GUI=OFF -DLIGHTBOX_TEST_DATA="$data"
+        -DLIGHTBOX_GUI=ON -DLIGHTBOX_TEST_DATA="$data"
   cmake --build "$build" --parallel "$(nproc)"
 }
 
@@ -44,12 +47,20 @@ fetch() {
 }
 
 run_main_job() {
-  fetch mricron-data @niivue/niivue
+  fetch mricron-data @niivue/niivue nifti-reader-js
+  if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then
+    local project="$build/demo/demo.lightbox"
+    say "Building the demo project from real healthy brains (Colin27, ICBM152, avg152T1): $project"
+    "$here/scripts/demo-project.sh" "$build/app/cli/lightbox-cli" "$data" "$project"
+    say "Starting the desktop application on it"
+    exec "$build/app/desktop/lightbox" "$project"
+  fi
   local out="${LIGHTBOX_PREVIEW_DIR:-$build/preview}"
-  say "Previewing the five synthetic tasks on a real healthy brain (Colin27, ch2bet)"
+  say "No display (\$DISPLAY / \$WAYLAND_DISPLAY unset): previewing the five synthetic tasks on a real healthy brain (Colin27, ch2bet) instead of opening the desktop app"
   "$build/app/cli/lightbox-cli" preview "$data/mricron-data/ch2bet.nii.gz" \
       --blend-source "$data/@niivue/niivue/mni152.nii.gz" --count 3 --seed 1 --output "$out"
   say "Montages (original | augmented | anomaly mask | soft label) are in $out"
+  say "With a display, the same command opens the desktop app ($build/app/desktop/lightbox) on a demo project"
 }
 
 run_tests() {

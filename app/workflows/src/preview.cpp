@@ -9,6 +9,7 @@
 #include "lightbox/imageio/png_writer.h"
 #include "preview_inputs.h"
 #include "sample_montage.h"
+#include "task_sampling.h"
 
 namespace lightbox::workflows {
 
@@ -99,9 +100,7 @@ PreviewResult runPreview(const PreviewParams& params, ProgressSink& progress) {
     }
     for (int k = 0; k < params.samplesPerTask && !progress.cancelled(); ++k) {
       progress.progress(done, total, std::string(taskKey(id)) + " sample " + std::to_string(k));
-      // The same (seed, k) draws the same first anomaly shape for every task, so tasks can be compared.
-      Rng rng = Rng::forItem(params.seed, uint64_t(k));
-      const SyntheticSample s = synthesise(*task, record.image, record.objectMask, settings, rng, &record.extremes);
+      const SyntheticSample s = detail::previewSample(*task, record, settings, params.seed, uint64_t(k));
 
       const std::string title = std::string(taskDisplayName(id)) + " | sample " + std::to_string(k) + " | seed " +
                                 std::to_string(params.seed) + " | " + std::to_string(s.anomalies.size()) +

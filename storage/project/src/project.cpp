@@ -52,5 +52,6 @@ ThresholdRepository Project::thresholds() { return ThresholdRepository(*conn_); 
 FindingRepository Project::findings() { return FindingRepository(*conn_); }
 ReviewRepository Project::reviews() { return ReviewRepository(*conn_); }
 SettingsRepository Project::settings() { return SettingsRepository(*conn_); }
+TaskSettingsRepository Project::taskSettings() { return TaskSettingsRepository(*conn_); }
 
 }  // namespace lightbox::project

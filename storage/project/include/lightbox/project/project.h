@@ -20,6 +20,7 @@
 #include "lightbox/project/settings.h"
 #include "lightbox/project/sha256.h"
 #include "lightbox/project/thresholds.h"
+#include "lightbox/project/task_settings.h"
 #include "lightbox/project/thumbnails.h"
 #include "lightbox/project/transaction.h"
 
@@ -57,6 +58,7 @@ class Project {
   FindingRepository findings();
   ReviewRepository reviews();
   SettingsRepository settings();
+  TaskSettingsRepository taskSettings();
 
   /// Datasets with image counts by status, failed images with their reasons, sizes on disk.
   ProjectInfo info();

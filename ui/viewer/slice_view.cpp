@@ -1,0 +1,222 @@
+#include "viewer/slice_view.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <QWheelEvent>
+#include <cmath>
+
+#include "viewer/slice_renderer.h"
+
+namespace lightbox::ui {
+
+namespace {
+QString planeName(ViewPlane p) {
+  switch (p) {
+    case ViewPlane::Axial: return SliceView::tr("Axial");
+    case ViewPlane::Coronal: return SliceView::tr("Coronal");
+    case ViewPlane::Sagittal: return SliceView::tr("Sagittal");
+  }
+  return {};
+}
+const char* planeId(ViewPlane p) {
+  switch (p) {
+    case ViewPlane::Axial: return "sliceView_axial";
+    case ViewPlane::Coronal: return "sliceView_coronal";
+    case ViewPlane::Sagittal: return "sliceView_sagittal";
+  }
+  return "sliceView";
+}
+}  // namespace
+
+SliceView::SliceView(ViewerModel* model, ViewPlane plane, QWidget* parent)
+    : QWidget(parent), model_(model), plane_(plane) {
+  setObjectName(QString::fromLatin1(planeId(plane)));
+  setMouseTracking(true);
+  setFocusPolicy(Qt::ClickFocus);
+  setAttribute(Qt::WA_OpaquePaintEvent);
+  setCursor(Qt::CrossCursor);
+  connect(model_, &ViewerModel::imageChanged, this, [this] {
+    resetView();
+    rerender();
+  });
+  connect(model_, &ViewerModel::windowChanged, this, [this] { rerender(); });
+  connect(model_, &ViewerModel::cursorChanged, this, [this] {
+    if (!model_->hasImage()) return;
+    if (model_->slice(plane_) != renderedSlice_) rerender();
+    else update();
+  });
+}
+
+void SliceView::setPlane(ViewPlane plane) {
+  if (plane == plane_) return;
+  plane_ = plane;
+  setObjectName(QString::fromLatin1(planeId(plane)));
+  resetView();
+  rerender();
+}
+
+void SliceView::setShowCursor(bool on) {
+  showCursor_ = on;
+  update();
+}
+
+void SliceView::resetView() {
+  transform_.zoom = 1.0;
+  transform_.panX = transform_.panY = 0.0;
+  update();
+}
+
+void SliceView::rerender() {
+  if (!model_->hasImage()) {
+    rendered_ = QImage();
+    renderedSlice_ = -1;
+    update();
+    return;
+  }
+  renderedSlice_ = model_->slice(plane_);
+  rendered_ = renderSlice(model_->image()->image, 0, model_->layout(plane_), renderedSlice_, model_->lut());
+  update();
+}
+
+void SliceView::resizeEvent(QResizeEvent*) {
+  transform_.viewWidth = std::max(1, width());
+  transform_.viewHeight = std::max(1, height());
+}
+
+std::optional<Index> SliceView::voxelAt(QPointF p) const {
+  if (!model_->hasImage()) return std::nullopt;
+  const SliceLayout& l = model_->layout(plane_);
+  const auto uv = transform_.screenToSlice(l, p.x(), p.y());
+  const auto u = int64_t(std::floor(uv[0])), v = int64_t(std::floor(uv[1]));
+  if (u < 0 || v < 0 || u >= l.width || v >= l.height) return std::nullopt;
+  return l.voxel(u, v, model_->slice(plane_));
+}
+
+void SliceView::paintEvent(QPaintEvent*) {
+  QPainter p(this);
+  p.fillRect(rect(), QColor(12, 12, 14));
+  if (rendered_.isNull()) return;
+  const SliceLayout& l = model_->layout(plane_);
+  const auto r = transform_.imageRect(l);
+  const QRectF target(r[0], r[1], r[2], r[3]);
+  // Nearest neighbour when magnified, so voxels stay voxels; smooth when minified, against aliasing.
+  p.setRenderHint(QPainter::SmoothPixmapTransform, target.width() < rendered_.width());
+  p.drawImage(target, rendered_);
+
+  const workflows::ViewableImage* img = model_->image();
+  if (showCursor_ && l.sliceAxis >= 0) {
+    const auto px = l.pixelOf(model_->cursor());
+    const auto c = transform_.sliceToScreen(l, double(px[0]) + 0.5, double(px[1]) + 0.5);
+    QPen pen(QColor(80, 200, 255, 150), 1, Qt::DashLine);
+    p.setPen(pen);
+    p.drawLine(QPointF(target.left(), c[1]), QPointF(target.right(), c[1]));
+    p.drawLine(QPointF(c[0], target.top()), QPointF(c[0], target.bottom()));
+  }
+
+  QFont f = font();
+  f.setBold(true);
+  p.setFont(f);
+  const QFontMetrics fm(f);
+  if (img->hasPatientGeometry) {
+    const EdgeLabels e = edgeLabels(l, img->image.geometry());
+    p.setPen(QColor(255, 210, 90));
+    const int m = 6;
+    const auto text = [&](const std::string& s) { return QString::fromStdString(s); };
+    p.drawText(QRect(m, 0, width() - 2 * m, height()), Qt::AlignLeft | Qt::AlignVCenter, text(e.left));
+    p.drawText(QRect(m, 0, width() - 2 * m, height()), Qt::AlignRight | Qt::AlignVCenter, text(e.right));
+    p.drawText(QRect(0, m, width(), height() - 2 * m), Qt::AlignHCenter | Qt::AlignTop, text(e.top));
+    p.drawText(QRect(0, m, width(), height() - 2 * m), Qt::AlignHCenter | Qt::AlignBottom, text(e.bottom));
+  }
+  p.setPen(QColor(220, 220, 220));
+  f.setBold(false);
+  p.setFont(f);
+  QString corner = img->image.ndim() == 3
+                       ? tr("%1  %2 / %3").arg(planeName(plane_)).arg(renderedSlice_ + 1).arg(l.sliceCount)
+                       : tr("2D image");
+  p.drawText(QRect(8, 6, width() - 16, fm.height()), Qt::AlignLeft | Qt::AlignTop, corner);
+  const WindowLevel& wl = model_->window();
+  p.drawText(QRect(8, height() - fm.height() - 6, width() - 16, fm.height()), Qt::AlignLeft | Qt::AlignBottom,
+             tr("W %1  L %2").arg(wl.width, 0, 'g', 5).arg(wl.centre, 0, 'g', 5));
+  if (std::abs(transform_.zoom - 1.0) > 1e-6)
+    p.drawText(QRect(8, height() - fm.height() - 6, width() - 16, fm.height()), Qt::AlignRight | Qt::AlignBottom,
+               tr("%1%").arg(int(std::lround(transform_.zoom * 100))));
+}
+
+void SliceView::mousePressEvent(QMouseEvent* e) {
+  Q_EMIT activated(plane_);
+  dragStart_ = lastPos_ = e->position();
+  if (e->button() == Qt::LeftButton) {
+    if (windowDrag_ && !(e->modifiers() & Qt::ShiftModifier)) {
+      drag_ = Drag::Window;
+      windowAtStart_ = model_->window();
+    } else {
+      drag_ = Drag::Cursor;
+      if (auto v = voxelAt(e->position())) model_->setCursor(*v);
+    }
+  } else if (e->button() == Qt::RightButton) {
+    drag_ = Drag::Zoom;
+  } else if (e->button() == Qt::MiddleButton) {
+    drag_ = Drag::Pan;
+    setCursor(Qt::ClosedHandCursor);
+  }
+  e->accept();
+}
+
+void SliceView::mouseMoveEvent(QMouseEvent* e) {
+  const QPointF pos = e->position();
+  const SliceLayout& l = model_->layout(plane_);
+  switch (drag_) {
+    case Drag::Window: {
+      const QPointF d = pos - dragStart_;
+      model_->setWindow(dragWindow(windowAtStart_, d.x(), d.y(), model_->dragSensitivity()));
+      break;
+    }
+    case Drag::Zoom: {
+      const double dy = pos.y() - lastPos_.y();
+      transform_.zoomAbout(l, std::exp(-dy * 0.01), dragStart_.x(), dragStart_.y());
+      update();
+      break;
+    }
+    case Drag::Pan:
+      transform_.panX += pos.x() - lastPos_.x();
+      transform_.panY += pos.y() - lastPos_.y();
+      update();
+      break;
+    case Drag::Cursor:
+      if (auto v = voxelAt(pos)) model_->setCursor(*v);
+      break;
+    case Drag::None: break;
+  }
+  lastPos_ = pos;
+  updateProbe(pos);
+}
+
+void SliceView::mouseReleaseEvent(QMouseEvent*) {
+  if (drag_ == Drag::Pan) setCursor(Qt::CrossCursor);
+  drag_ = Drag::None;
+}
+
+void SliceView::mouseDoubleClickEvent(QMouseEvent*) { resetView(); }
+
+void SliceView::wheelEvent(QWheelEvent* e) {
+  if (!model_->hasImage()) return;
+  Q_EMIT activated(plane_);
+  const double steps = e->angleDelta().y() / 120.0;
+  if (e->modifiers() & Qt::ControlModifier) {
+    transform_.zoomAbout(model_->layout(plane_), std::pow(1.15, steps), e->position().x(), e->position().y());
+    update();
+  } else {
+    wheelRemainder_ += steps;
+    const auto whole = int64_t(wheelRemainder_ > 0 ? std::floor(wheelRemainder_) : std::ceil(wheelRemainder_));
+    wheelRemainder_ -= double(whole);
+    if (whole != 0) model_->setSlice(plane_, model_->slice(plane_) + whole);
+  }
+  updateProbe(e->position());
+  e->accept();
+}
+
+void SliceView::leaveEvent(QEvent*) { model_->setProbe(std::nullopt); }
+
+void SliceView::updateProbe(QPointF point) { model_->setProbe(voxelAt(point)); }
+
+}  // namespace lightbox::ui

@@ -1,0 +1,64 @@
+#pragma once
+// One plane of the viewer: draws the model's slice with the window LUT at the right aspect, orientation labels from
+// the direction matrix, the slice number and (tri-planar) the cursor cross. Mouse: left-drag window/level (or, in
+// cursor mode, moves the cursor), right-drag or Ctrl+wheel zoom, middle-drag pan, wheel through the slices,
+// double-click fits the slice again. Hovering updates the model's probe.
+
+#include <QImage>
+#include <QWidget>
+
+#include "viewer/viewer_model.h"
+
+namespace lightbox::ui {
+
+class SliceView : public QWidget {
+  Q_OBJECT
+ public:
+  SliceView(ViewerModel* model, ViewPlane plane, QWidget* parent = nullptr);
+
+  ViewPlane plane() const { return plane_; }
+  void setPlane(ViewPlane plane);
+  /// Left-drag adjusts window/level (true) or moves the cursor (false).
+  void setWindowDragMode(bool on) { windowDrag_ = on; }
+  void setShowCursor(bool on);
+  /// The current slice rendered through the LUT, one pixel per voxel (before zoom), for tests and export.
+  const QImage& renderedSlice() const { return rendered_; }
+  const ViewTransform& transform() const { return transform_; }
+  void resetView();
+  /// The voxel under a point of this widget, if it is on the image.
+  std::optional<Index> voxelAt(QPointF point) const;
+
+  QSize sizeHint() const override { return {420, 420}; }
+  QSize minimumSizeHint() const override { return {160, 160}; }
+
+ Q_SIGNALS:
+  void activated(lightbox::ui::ViewPlane plane);
+
+ protected:
+  void paintEvent(QPaintEvent*) override;
+  void resizeEvent(QResizeEvent*) override;
+  void mousePressEvent(QMouseEvent*) override;
+  void mouseMoveEvent(QMouseEvent*) override;
+  void mouseReleaseEvent(QMouseEvent*) override;
+  void mouseDoubleClickEvent(QMouseEvent*) override;
+  void wheelEvent(QWheelEvent*) override;
+  void leaveEvent(QEvent*) override;
+
+ private:
+  void rerender();
+  void updateProbe(QPointF point);
+
+  ViewerModel* model_;
+  ViewPlane plane_;
+  bool windowDrag_ = true;
+  bool showCursor_ = false;
+  QImage rendered_;
+  int64_t renderedSlice_ = -1;
+  ViewTransform transform_;
+  enum class Drag { None, Window, Zoom, Pan, Cursor } drag_ = Drag::None;
+  QPointF dragStart_, lastPos_;
+  WindowLevel windowAtStart_;
+  double wheelRemainder_ = 0.0;
+};
+
+}  // namespace lightbox::ui
