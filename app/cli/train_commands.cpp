@@ -5,6 +5,7 @@
 #include <memory>
 #include <sstream>
 
+#include "lightbox/workflows/run_merge.h"
 #include "lightbox/workflows/train.h"
 #include "command_errors.h"
 #include "int_list.h"
@@ -112,6 +113,8 @@ void addTrainCommands(CLI::App& app, int& exitCode) {
   train->add_option("--threads", p->threads, "LibTorch CPU threads")->check(CLI::PositiveNumber);
   train->add_option("--workers", p->workers, "Sample-generating threads (default: cores - 1)")
       ->check(CLI::PositiveNumber);
+  train->add_option("--name", p->runName,
+                    "Run name; fold jobs with the same name join one run (one ensemble), e.g. a cluster array");
   train->add_option("--resume", p->resumeRun, "Continue this run from its latest checkpoints")
       ->check(CLI::PositiveNumber);
   train->callback([p, tasks, &exitCode] {
@@ -124,6 +127,21 @@ void addTrainCommands(CLI::App& app, int& exitCode) {
     });
   });
 #endif
+  auto mergeTarget = std::make_shared<std::string>();
+  auto mergeSources = std::make_shared<std::vector<std::string>>();
+  auto* merge = app.add_subcommand("merge-runs", "Copy the runs of other project files (e.g. cluster fold copies) into this one");
+  merge->add_option("project", *mergeTarget, "Project file to merge into")->required()->check(CLI::ExistingFile);
+  merge->add_option("sources", *mergeSources, "Project files whose runs to copy")->required()->check(CLI::ExistingFile);
+  merge->callback([mergeTarget, mergeSources, &exitCode] {
+    exitCode = guarded("merge-runs", [&] {
+      const auto r = workflows::mergeRuns(*mergeTarget, *mergeSources);
+      for (const auto& m : r.messages) std::cout << m << '\n';
+      std::cout << r.foldsCopied << " fold(s) copied, " << r.foldsSkipped << " already present, " << r.runsCreated
+                << " run(s) created\n";
+      return 0;
+    });
+  });
+
   auto runsPath = std::make_shared<std::string>();
   auto* runs = app.add_subcommand("runs", "Training runs with status and best validation figures");
   runs->add_option("project", *runsPath, "Project file")->required()->check(CLI::ExistingFile);

@@ -6,6 +6,7 @@
 
 #include "lightbox/core/phantoms.h"
 #include "lightbox/project/project.h"
+#include "lightbox/workflows/run_merge.h"
 #include "lightbox/workflows/train.h"
 
 using namespace lightbox;
@@ -128,6 +129,61 @@ class TestTrainWorkflow : public QObject {
     // schedule has no warm-up and decays by 0.1^(1/4000) per step from 1e-4.
     QVERIFY(qFuzzyCompare(lr[1].value, 3e-3 * (0.01 + 0.99 / 50)));
     QVERIFY(qFuzzyCompare(lr[3].value, 1e-4 * std::pow(0.9994245193792801, 3)));
+  }
+
+  void namedFoldJobsShareOneRun() {
+    // Two cluster array tasks (--T 4 --fold 0 and --fold 1, same --name): one run, two folds, one ensemble.
+    NullProgress none;
+    workflows::TrainParams a = params(2);
+    a.tasks.clear();
+    a.trainingTaskCount = 4;
+    a.fold = 0;
+    a.runName = "cluster-T4";
+    workflows::TrainParams b = a;
+    b.fold = 1;
+    const workflows::TrainResult ra = workflows::runTraining(a, none);
+    const workflows::TrainResult rb = workflows::runTraining(b, none);
+    QCOMPARE(ra.runId, rb.runId);
+    project::Project p = project::Project::open(path_, project::OpenMode::ReadOnly);
+    const auto folds = p.runs().folds(ra.runId);
+    QCOMPARE(folds.size(), size_t(2));
+    QVERIFY(p.runs().get(ra.runId)->status == project::RunStatus::Finished);
+    QVERIFY(p.runs().loadCheckpoint(ra.runId, 0, project::CheckpointKind::Latest).has_value());
+    QVERIFY(p.runs().loadCheckpoint(ra.runId, 1, project::CheckpointKind::Latest).has_value());
+
+    workflows::TrainParams other = b;
+    other.seed = 99;  // not the same run: refused rather than mixed in
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, workflows::runTraining(other, none));
+  }
+
+  void mergesFoldsTrainedOnCopies() {
+    // A cluster fold trains on its own copy of the project; merge-runs brings it back into the named run.
+    NullProgress none;
+    const std::string copy = (fs::path(dir_.path().toStdString()) / "copy.lightbox").string();
+    fs::copy_file(path_, copy);
+    workflows::TrainParams c = params(2);
+    c.projectPath = copy;
+    c.tasks.clear();
+    c.trainingTaskCount = 4;
+    c.fold = 2;
+    c.runName = "cluster-T4";
+    workflows::runTraining(c, none);
+    const size_t runsBefore = workflows::listRuns(path_).size();
+    const workflows::MergeRunsResult m = workflows::mergeRuns(path_, {copy});
+    QCOMPARE(m.foldsCopied, int64_t(1));  // fold 2; every other fold of the copy is the target's own
+    QCOMPARE(m.runsCreated, int64_t(0));
+    QCOMPARE(workflows::listRuns(path_).size(), runsBefore);
+    project::Project p = project::Project::open(path_, project::OpenMode::ReadOnly);
+    int64_t named = 0;
+    for (const auto& r : p.runs().list())
+      if (r.run.name == "cluster-T4") {
+        named = r.run.id;
+        QCOMPARE(r.folds.size(), size_t(3));
+      }
+    QVERIFY(named > 0);
+    QVERIFY(p.runs().loadCheckpoint(named, 2, project::CheckpointKind::Best).has_value());
+    QCOMPARE(p.runs().metrics(named, 2, "train_loss").size(), size_t(2));
+    QCOMPARE(workflows::mergeRuns(path_, {copy}).foldsCopied, int64_t(0));  // merging again changes nothing
   }
 
   void refusesBadParameters() {

@@ -8,6 +8,7 @@
 #include "lightbox/core/memory_tuning.h"
 #include "lightbox/models/trainer.h"
 #include "lightbox/project/project.h"
+#include "lightbox/project/transaction.h"
 #include "device_choice.h"
 #include "run_config.h"
 #include "train_data.h"
@@ -119,6 +120,21 @@ class ProjectRecorder final : public models::TrainingObserver {
   double bestLoss_ = 0;
 };
 
+/// A fold job joining a named run must mean the same run: same data, preset, seed and number of training tasks.
+void checkJoinable(const project::Run& run, const TrainParams& p, const models::TrainingPreset& preset,
+                   const std::vector<FoldPlan>& plan) {
+  const json c = json::parse(run.configJson);
+  const auto differs = [&](const char* what) {
+    throw std::invalid_argument("run '" + run.name + "' (" + std::to_string(run.id) + ") exists with another " + what +
+                                "; give a new --name or the same settings");
+  };
+  if (run.preset != preset.name) differs("preset");
+  if (c.value("dataset", std::string()) != p.dataset) differs("dataset");
+  if (c.value("blend_dataset", std::string()) != p.blendDataset) differs("blend dataset");
+  if (c.value("seed", uint64_t(0)) != p.seed) differs("seed");
+  if (c.value("training_task_count", 0) != int(plan.front().tasks.training.size())) differs("number of training tasks");
+}
+
 /// The stored configuration of a run, for --resume: the data, tasks and seed must be the run's own.
 TrainParams paramsFromRun(const project::Run& run, const TrainParams& given) {
   const json c = json::parse(run.configJson);
@@ -178,9 +194,18 @@ TrainResult runTraining(const TrainParams& given, ProgressSink& progress) {
   if (!params.blendDataset.empty())
     blend = detail::allArrays(detail::loadDataset(proj, params.blendDataset, preset->inputShape, preset->imageChannels));
 
-  if (resumed) {
-    result.runId = resumed->id;
+  project::Transaction joinLock(proj);  // finding and creating a named run is one step for concurrent fold jobs
+  std::optional<project::Run> joined;
+  if (!resumed && !params.runName.empty()) {
+    for (const auto& r : proj.runs().list())
+      if (r.run.name == params.runName) joined = r.run;
+    if (joined) checkJoinable(*joined, params, *preset, plan);
+  }
+  if (resumed || joined) {
+    result.runId = resumed ? resumed->id : joined->id;
     proj.runs().setDevice(result.runId, result.device);
+    if (joined)
+      for (const auto& f : plan) proj.runs().addFold(result.runId, f.fold, f.tasks.training, f.tasks.validation);
   } else {
     json folds = json::array();
     for (const auto& f : plan) folds.push_back({{"fold", f.fold}, {"train", f.tasks.training}, {"heldout", f.tasks.validation}});
@@ -197,6 +222,7 @@ TrainResult runTraining(const TrainParams& given, ProgressSink& progress) {
                          {"training_clean_images", false},
                          {"validation", "held-out tasks + clean images, reseeded per validation round"}};
     project::NewRun n;
+    n.name = params.runName;
     n.preset = preset->name;
     n.configJson = config.dump();
     n.seed = int64_t(params.seed);
@@ -206,6 +232,7 @@ TrainResult runTraining(const TrainParams& given, ProgressSink& progress) {
     result.runId = proj.runs().create(n);
     for (const auto& f : plan) proj.runs().addFold(result.runId, f.fold, f.tasks.training, f.tasks.validation);
   }
+  joinLock.commit();
   proj.runs().setStatus(result.runId, project::RunStatus::Running);
 
   const auto start = std::chrono::steady_clock::now();
@@ -244,7 +271,8 @@ TrainResult runTraining(const TrainParams& given, ProgressSink& progress) {
     ProjectRecorder recorder(proj, result.runId, f.fold);
     std::optional<project::CheckpointData> latest;
     models::CheckpointBlob resumeBlob;
-    if (resumed) latest = proj.runs().loadCheckpoint(result.runId, f.fold, project::CheckpointKind::Latest);
+    // A resumed run, or a fold job of a named run that the scheduler restarted, continues where it stopped.
+    if (resumed || joined) latest = proj.runs().loadCheckpoint(result.runId, f.fold, project::CheckpointKind::Latest);
     if (latest) {
       // What was logged after the checkpoint (a killed run) is recomputed identically, so it is dropped first.
       proj.runs().removeMetricsAfter(result.runId, f.fold, latest->step);
@@ -283,8 +311,15 @@ TrainResult runTraining(const TrainParams& given, ProgressSink& progress) {
                        std::all_of(result.folds.begin(), result.folds.end(), [](const TrainFoldResult& f) {
                          return f.stop != "time-limit" && f.stop != "cancelled" && f.stop != "failed";
                        });
+  // A named run is shared with other fold jobs: it is finished only when all of its folds are.
+  const auto folds = proj.runs().folds(result.runId);
+  const bool othersDone = std::all_of(folds.begin(), folds.end(), [](const auto& f) { return f.status == S::Finished; });
   proj.runs().setStatus(result.runId,
-                        result.failed ? S::Failed : result.cancelled ? S::Cancelled : allDone ? S::Finished : S::Paused,
+                        result.failed      ? S::Failed
+                        : result.cancelled ? S::Cancelled
+                        : allDone && othersDone ? S::Finished
+                        : allDone               ? S::Running
+                                                : S::Paused,
                         result.failed ? result.folds.back().message : std::string());
   return result;
 }

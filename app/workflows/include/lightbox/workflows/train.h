@@ -29,6 +29,9 @@ struct TrainParams {
   std::string device = "auto";  ///< auto | cpu | cuda
   int threads = 0;            ///< LibTorch CPU threads; 0 = default
   int workers = 0;            ///< sample threads; 0 = cores - 1
+  std::string runName;        ///< non-empty: jobs of the same name share one run, so the folds that separate
+                              ///< processes train (one cluster array task per fold) form one ensemble; the first
+                              ///< creates it, the others must ask for the same data, preset, seed and T
   int64_t resumeRun = 0;      ///< > 0: continue this run from its latest checkpoints (its stored configuration
                               ///< wins; maxSteps / minutes / device / threads may be given anew)
 };
