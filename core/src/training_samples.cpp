@@ -30,9 +30,18 @@ Mask flipLastAxis(const Mask& mask) {
 TrainingSampleGenerator::TrainingSampleGenerator(std::shared_ptr<const ImageSet> images,
                                                  std::vector<std::shared_ptr<const AnomalyTask>> tasks,
                                                  const TaskSettings& settings, double flipProbability)
-    : images_(std::move(images)), tasks_(std::move(tasks)), settings_(settings), flipProbability_(flipProbability) {
+    : TrainingSampleGenerator(images, tasks, std::vector<TaskSettings>(tasks.size(), settings), flipProbability) {}
+
+TrainingSampleGenerator::TrainingSampleGenerator(std::shared_ptr<const ImageSet> images,
+                                                 std::vector<std::shared_ptr<const AnomalyTask>> tasks,
+                                                 std::vector<TaskSettings> perTaskSettings, double flipProbability)
+    : images_(std::move(images)),
+      tasks_(std::move(tasks)),
+      settings_(std::move(perTaskSettings)),
+      flipProbability_(flipProbability) {
   if (!images_ || images_->empty()) throw std::invalid_argument("no images to generate samples from");
   if (tasks_.empty()) throw std::invalid_argument("no synthetic tasks selected");
+  if (settings_.size() != tasks_.size()) throw std::invalid_argument("one settings per task needed");
 }
 
 TrainingSample TrainingSampleGenerator::generate(uint64_t seed, uint64_t index) const {
@@ -49,14 +58,16 @@ TrainingSample TrainingSampleGenerator::generate(uint64_t seed, uint64_t index, 
   const std::shared_ptr<const ImageRecord>& recordPtr = (*images_)[size_t(s.imageIndex)];
   const ImageRecord& record = *recordPtr;
   s.flipped = rng.uniform() < flipProbability_;
-  const AnomalyTask& task = *tasks_[size_t(rng.randint(0, int64_t(tasks_.size()) - 1))];
+  const size_t taskIndex = size_t(rng.randint(0, int64_t(tasks_.size()) - 1));
+  const AnomalyTask& task = *tasks_[taskIndex];
+  const TaskSettings& settings = settings_[taskIndex];
   if (s.flipped) {
     s.normal = std::make_shared<const Image>(flipLastAxis(record.image));
     const ImageExtremes extremes = record.extremes.flippedLastAxis(record.image.shape());
-    s.synthetic = synthesise(task, *s.normal, flipLastAxis(record.objectMask), settings_, rng, &extremes);
+    s.synthetic = synthesise(task, *s.normal, flipLastAxis(record.objectMask), settings, rng, &extremes);
   } else {
     s.normal = std::shared_ptr<const Image>(recordPtr, &record.image);  // aliases the record: no copy
-    s.synthetic = synthesise(task, *s.normal, record.objectMask, settings_, rng, &record.extremes);
+    s.synthetic = synthesise(task, *s.normal, record.objectMask, settings, rng, &record.extremes);
   }
   s.positionalEncoding = cachedPositionalEncoding(record.image.shape());
   return s;

@@ -97,6 +97,24 @@ class TestSynthesis : public QObject {
     }
   }
 
+  // Each task's own loop settings apply to the samples it makes (what a user set in the task preview).
+  void perTaskSettingsApply() {
+    TaskSettings one;
+    one.maxAnomalies = 1;
+    const auto tasks = std::vector{makeTask(TaskId::Intensity, one, sources(2)),
+                                   makeTask(TaskId::Sink, TaskSettings{}, sources(2))};
+    const TrainingSampleGenerator gen(images2d_, tasks, std::vector<TaskSettings>{one, TaskSettings{}}, 0.0);
+    size_t sinkMax = 0;
+    for (uint64_t i = 0; i < 60; ++i) {
+      const TrainingSample s = gen.generate(5, i);
+      if (s.synthetic.task == TaskId::Intensity) QCOMPARE(s.synthetic.anomalies.size(), size_t(1));
+      else sinkMax = std::max(sinkMax, s.synthetic.anomalies.size());
+    }
+    QVERIFY(sinkMax > 1);  // the other task keeps the paper's 1..4
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                             TrainingSampleGenerator(images2d_, tasks, std::vector<TaskSettings>{one}, 0.0));
+  }
+
   // The healthy image of a sample: the image set's own image when not flipped (shared, not copied), its mirror image
   // along the last axis when flipped.
   void normalImageIsSharedOrFlipped() {

@@ -160,7 +160,13 @@ class TestFindingsWorkflow : public QObject {
       for (const auto& info : list) QVERIFY(info.shape == Shape(128, 128));  // back on the stored array's grid
       project::FindingQuery q;
       q.runId = run_;
-      QCOMPARE(int64_t(p.findings().list(q).size()), r.findings);
+      const auto findings = p.findings().list(q);
+      QCOMPARE(int64_t(findings.size()), r.findings);
+      // The slices came from a NIfTI volume (RAS, identity geometry here): findings are reported in LPS.
+      for (const auto& f : findings) {
+        QCOMPARE(f.data.centroidMm[0], -f.data.centroidVoxel[0]);
+        QCOMPARE(f.data.centroidMm[1], -f.data.centroidVoxel[1]);
+      }
     }
 
     workflows::EvaluateParams ep;

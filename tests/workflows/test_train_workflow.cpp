@@ -7,6 +7,7 @@
 #include "lightbox/core/phantoms.h"
 #include "lightbox/project/project.h"
 #include "lightbox/workflows/run_merge.h"
+#include "lightbox/workflows/task_settings_store.h"
 #include "lightbox/workflows/train.h"
 
 using namespace lightbox;
@@ -129,6 +130,20 @@ class TestTrainWorkflow : public QObject {
     // schedule has no warm-up and decays by 0.1^(1/4000) per step from 1e-4.
     QVERIFY(qFuzzyCompare(lr[1].value, 3e-3 * (0.01 + 0.99 / 50)));
     QVERIFY(qFuzzyCompare(lr[3].value, 1e-4 * std::pow(0.9994245193792801, 3)));
+  }
+
+  void storedTaskSettingsReachTheRun() {
+    // Parameters set in the task preview are stored with the run (and used by its generator).
+    TaskSettings s = workflows::paperTaskSettings(2);
+    s.maxAnomalies = 1;
+    workflows::saveTaskSettings(path_, TaskId::Intensity, s);
+    NullProgress none;
+    const workflows::TrainResult r = workflows::runTraining(params(1), none);
+    project::Project p = project::Project::open(path_, project::OpenMode::ReadOnly);
+    const auto config = nlohmann::json::parse(p.runs().get(r.runId)->configJson);
+    QVERIFY(config["task_settings"].contains("intensity"));
+    QVERIFY(!config["task_settings"].contains("sink"));
+    workflows::resetTaskSettings(path_, TaskId::Intensity);
   }
 
   void namedFoldJobsShareOneRun() {

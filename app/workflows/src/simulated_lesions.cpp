@@ -11,6 +11,7 @@
 #include "lightbox/core/morphology.h"
 #include "lightbox/core/random.h"
 #include "lightbox/project/project.h"
+#include "lightbox/workflows/image_view.h"
 #include "lightbox/project/sha256.h"
 #include "lightbox/project/transaction.h"
 
@@ -128,6 +129,9 @@ SimulatedLesionResult createSimulatedLesionTestSet(const SimulatedLesionParams& 
                                          : "held-out healthy slice (simulated set, no lesion)";
     img.meta.channels = 1;
     img.meta.shape = a.image.shape();
+    // A simulated slice is its own original; its geometry is kept in DICOM patient coordinates (LPS), as the
+    // viewer and the findings report them (NIfTI sources store RAS).
+    if (p.row.meta.format == "nifti") a.image.geometry() = rasToLps(a.image.geometry());
     img.meta.geometry = a.image.geometry();
     img.thumbnail = makeThumbnail(a.image);
     a.kind = "preprocessed";

@@ -8,6 +8,7 @@
 #include "lightbox/core/memory_tuning.h"
 #include "lightbox/models/trainer.h"
 #include "lightbox/project/project.h"
+#include "lightbox/workflows/task_settings_store.h"
 #include "lightbox/project/transaction.h"
 #include "device_choice.h"
 #include "run_config.h"
@@ -120,6 +121,26 @@ class ProjectRecorder final : public models::TrainingObserver {
   double bestLoss_ = 0;
 };
 
+/// The per-task settings stored in the project (task preview), keyed by task key; tasks without a row are absent and
+/// train with the preset's settings.
+json storedTaskSettingsJson(const std::string& projectPath, const models::TrainingPreset& preset) {
+  json out = json::object();
+  for (const TaskId id : paperTasks()) {
+    const StoredSettings s = loadTaskSettings(projectPath, id, preset.inputShape.ndim);
+    if (s.stored) out[std::string(taskKey(id))] = json::parse(taskSettingsToJson(id, s.settings));
+  }
+  return out;
+}
+
+std::vector<std::pair<int, TaskSettings>> taskSettingsOf(const json& config, const models::TrainingPreset& preset) {
+  std::vector<std::pair<int, TaskSettings>> out;
+  const auto it = config.find("task_settings");
+  if (it == config.end() || !it->is_object()) return out;
+  for (const auto& [key, value] : it->items())
+    if (const auto id = taskFromKey(key)) out.emplace_back(int(*id), taskSettingsFromJson(value.dump(), preset.tasks));
+  return out;
+}
+
 /// A fold job joining a named run must mean the same run: same data, preset, seed and number of training tasks.
 void checkJoinable(const project::Run& run, const TrainParams& p, const models::TrainingPreset& preset,
                    const std::vector<FoldPlan>& plan) {
@@ -220,7 +241,8 @@ TrainResult runTraining(const TrainParams& given, ProgressSink& progress) {
                          {"partition", "paper: chunk i of the images sorted by path tied to task i, lists swapped "
                                        "when validation is larger; by volume for slices"},
                          {"training_clean_images", false},
-                         {"validation", "held-out tasks + clean images, reseeded per validation round"}};
+                         {"validation", "held-out tasks + clean images, reseeded per validation round"},
+                         {"task_settings", storedTaskSettingsJson(params.projectPath, *preset)}};
     project::NewRun n;
     n.name = params.runName;
     n.preset = preset->name;
@@ -235,6 +257,8 @@ TrainResult runTraining(const TrainParams& given, ProgressSink& progress) {
   joinLock.commit();
   proj.runs().setStatus(result.runId, project::RunStatus::Running);
 
+  // The task parameters the user set in the preview, as this run stored them when it began.
+  const auto taskOverrides = taskSettingsOf(json::parse(proj.runs().get(result.runId)->configJson), *preset);
   const auto start = std::chrono::steady_clock::now();
   for (const FoldPlan& f : plan) {
     TrainFoldResult fr;
@@ -258,6 +282,7 @@ TrainResult runTraining(const TrainParams& given, ProgressSink& progress) {
     o.preset = *preset;
     o.trainingTasks = f.tasks.training;
     o.validationTasks = f.tasks.validation;
+    o.taskSettings = taskOverrides;
     o.seed = params.seed + uint64_t(f.fold) * 1000003u;  // folds differ in their streams and initial weights
     o.maxSteps = params.maxSteps;
     o.validateEvery = params.validateEvery;

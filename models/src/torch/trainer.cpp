@@ -33,6 +33,7 @@ uint64_t validationSeed(uint64_t seed, int64_t step) {
 }
 
 std::shared_ptr<const TrainingSampleGenerator> makeGenerator(const TrainingPreset& preset,
+                                                             const std::vector<std::pair<int, TaskSettings>>& overrides,
                                                              const std::vector<int>& taskIds,
                                                              std::shared_ptr<const ImageSet> images,
                                                              std::shared_ptr<const ImageSet> blend) {
@@ -40,8 +41,15 @@ std::shared_ptr<const TrainingSampleGenerator> makeGenerator(const TrainingPrese
   // images with each other and never sees a training image.
   const TaskSources sources{images, std::move(blend)};
   std::vector<std::shared_ptr<const AnomalyTask>> tasks;
-  for (const int id : taskIds) tasks.push_back(makeTask(TaskId(id), preset.tasks, sources));
-  return std::make_shared<const TrainingSampleGenerator>(std::move(images), std::move(tasks), preset.tasks,
+  std::vector<TaskSettings> settings;
+  for (const int id : taskIds) {
+    TaskSettings s = preset.tasks;
+    for (const auto& [task, value] : overrides)
+      if (task == id) s = value;
+    tasks.push_back(makeTask(TaskId(id), s, sources));
+    settings.push_back(s);
+  }
+  return std::make_shared<const TrainingSampleGenerator>(std::move(images), std::move(tasks), std::move(settings),
                                                          preset.flipProbability);
 }
 
@@ -84,8 +92,8 @@ class FoldTrainer {
     requireImages("training", images.training, p);
     requireImages("validation", images.validation, p);
     if (o.threads > 0) torch::set_num_threads(o.threads);
-    train_ = makeGenerator(p, o.trainingTasks, images.training, images.blendSource);
-    val_ = makeGenerator(p, o.validationTasks, images.validation, images.blendSource);
+    train_ = makeGenerator(p, o.taskSettings, o.trainingTasks, images.training, images.blendSource);
+    val_ = makeGenerator(p, o.taskSettings, o.validationTasks, images.validation, images.blendSource);
     nTrain_ = int64_t(images.training->size());
     valSamples_ = o.validationSamples > 0 ? o.validationSamples : int64_t(images.validation->size());
     const int64_t stepsPerEpoch = (nTrain_ + p.batchSize - 1) / p.batchSize;

@@ -24,6 +24,10 @@ class TrainingSampleGenerator {
   /// `flipProbability`: flip along the last spatial axis (0.5 for brain, 0 for chest X-ray in the paper).
   TrainingSampleGenerator(std::shared_ptr<const ImageSet> images, std::vector<std::shared_ptr<const AnomalyTask>> tasks,
                           const TaskSettings& settings, double flipProbability);
+  /// With each task's own loop settings (anomaly count and proportions, label), parallel to `tasks`: the parameters
+  /// a user set for a task in the preview apply whenever that task makes a sample.
+  TrainingSampleGenerator(std::shared_ptr<const ImageSet> images, std::vector<std::shared_ptr<const AnomalyTask>> tasks,
+                          std::vector<TaskSettings> perTaskSettings, double flipProbability);
 
   size_t imageCount() const { return images_->size(); }
   /// Sample `index` of the stream `seed`: the same (seed, index) always gives the same sample, whatever the thread.
@@ -36,7 +40,7 @@ class TrainingSampleGenerator {
  private:
   std::shared_ptr<const ImageSet> images_;
   std::vector<std::shared_ptr<const AnomalyTask>> tasks_;
-  TaskSettings settings_;
+  std::vector<TaskSettings> settings_;  ///< one per task
   double flipProbability_;
 };
 

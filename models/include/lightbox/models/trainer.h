@@ -34,6 +34,8 @@ struct TrainerOptions {
   int workers = 0;              ///< sample-generating threads; 0 = cores - 1 (at least 1)
   int threads = 0;              ///< LibTorch CPU threads; 0 = LibTorch's default
   DeviceKind device = DeviceKind::Auto;
+  /// Per task id, settings that replace preset.tasks for that task (what the user set in the task preview).
+  std::vector<std::pair<int, TaskSettings>> taskSettings;
 };
 
 struct TrainingImages {
