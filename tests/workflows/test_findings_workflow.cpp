@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "lightbox/core/phantoms.h"
+#include "phantom_project.h"
 #include "lightbox/project/project.h"
 #include "lightbox/workflows/evaluate.h"
 #include "lightbox/workflows/predict.h"
@@ -38,20 +39,6 @@ void addVolume(project::Project& p, const char* dataset, project::DatasetRole ro
   p.images().insert(d.id, n);
 }
 
-void addImages(project::Project& p, const char* dataset, int count, uint64_t seed) {
-  const auto d = p.datasets().create(dataset, project::DatasetRole::Blend);
-  for (int i = 0; i < count; ++i) {
-    project::NewImage n;
-    n.meta.sourcePath = std::string("/data/") + dataset + std::to_string(i) + ".png";
-    n.meta.contentHash = std::string(63, 'c') + std::to_string(i);
-    n.meta.format = "png";
-    project::ArrayData a;
-    a.image = phantom::objectImage(Shape(128, 128), seed + uint64_t(i));
-    n.arrays.push_back(project::EncodedArray::encode(a));
-    p.images().insert(d.id, n);
-  }
-}
-
 }  // namespace
 
 class TestFindingsWorkflow : public QObject {
@@ -66,7 +53,7 @@ class TestFindingsWorkflow : public QObject {
     path_ = (fs::path(dir_.path().toStdString()) / "f.lightbox").string();
     project::Project p = project::Project::create(path_);
     addVolume(p, "healthy", project::DatasetRole::Healthy, 10);
-    addImages(p, "blend", 2, 50);
+    test::addPhantomImages(p, "blend", project::DatasetRole::Blend, 2, 50, /*withMask=*/false);
   }
 
   void simulatedLesionsAreHeldOutOfTraining() {

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "lightbox/core/phantoms.h"
+#include "phantom_project.h"
 #include "lightbox/project/project.h"
 #include "lightbox/workflows/run_merge.h"
 #include "lightbox/workflows/task_settings_store.h"
@@ -24,21 +24,6 @@ struct CancelAfterSteps : ProgressSink {
   void warning(const std::string&) override {}
   bool cancelled() const override { return seen >= after; }
 };
-
-void addImages(project::Project& p, const char* dataset, project::DatasetRole role, int count, uint64_t seed) {
-  const auto d = p.datasets().create(dataset, role);
-  for (int i = 0; i < count; ++i) {
-    project::NewImage n;
-    n.meta.sourcePath = std::string("/data/") + dataset + std::to_string(i) + ".png";
-    n.meta.contentHash = std::string(64 - std::to_string(seed + i).size(), 'a') + std::to_string(seed + i);
-    n.meta.format = "png";
-    project::ArrayData a;
-    a.image = phantom::objectImage(Shape(128, 128), seed + uint64_t(i));  // averaged 2x2 to the preset's 64x64
-    a.mask = phantom::ellipsoidMask(Shape(128, 128));
-    n.arrays.push_back(project::EncodedArray::encode(a));
-    p.images().insert(d.id, n);
-  }
-}
 
 }  // namespace
 
@@ -66,8 +51,8 @@ class TestTrainWorkflow : public QObject {
   void initTestCase() {
     path_ = (fs::path(dir_.path().toStdString()) / "t.lightbox").string();
     project::Project p = project::Project::create(path_);
-    addImages(p, "healthy", project::DatasetRole::Healthy, 5, 10);
-    addImages(p, "blend", project::DatasetRole::Blend, 2, 50);
+    test::addPhantomImages(p, "healthy", project::DatasetRole::Healthy, 5, 10);
+    test::addPhantomImages(p, "blend", project::DatasetRole::Blend, 2, 50);
   }
 
   void runWritesEverythingAndResumesIdentically() {
