@@ -25,6 +25,7 @@
 
 #include "lightbox/workflows/project_overview.h"
 #include "preview/task_preview_panel.h"
+#include "review/review_page.h"
 #include "shell/dataset_browser.h"
 #include "shell/image_table_model.h"
 #include "shell/import_dialog.h"
@@ -278,11 +279,9 @@ QWidget* MainWindow::createWorkspace() {
   preview_ = new TaskPreviewPanel(areas_);
   preview_->setObjectName(QStringLiteral("taskPreview"));
   runs_ = new TrainingPage(jobs_, areas_);
-  QWidget* review = makeComingSoonPage(
-      QStringLiteral("reviewPage"), tr("Review"),
-      tr("Predictions, heat-map overlays and the accept / reject / note review of every finding arrive with the "
-         "training monitor and review workspace (issue #7)."),
-      areas_);
+  auto* review = new ReviewPage(jobs_, areas_);  // review workspace (issue #7)
+  connect(this, &MainWindow::projectOpened, review, &ReviewPage::setProject);
+  connect(this, &MainWindow::projectClosed, review, [review] { review->setProject({}); });
 
   areas_->addTab(dataSplitter_, tr("Data"));
   areas_->addTab(preview_, tr("Tasks"));
