@@ -118,8 +118,14 @@ void ReviewPage::buildUi() {
   imageTable_->setSortingEnabled(true);
   imageTable_->sortByColumn(ReviewImageModel::RankColumn, Qt::AscendingOrder);
   imageTable_->verticalHeader()->hide();
-  imageTable_->horizontalHeader()->setSectionResizeMode(ReviewImageModel::NameColumn, QHeaderView::Stretch);
   imageTable_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  imageTable_->setWordWrap(false);
+  imageTable_->setTextElideMode(Qt::ElideLeft);
+  imageTable_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  imageTable_->horizontalHeader()->setSectionResizeMode(ReviewImageModel::NameColumn, QHeaderView::Stretch);
+  // "Reviewed" says n / m and the filter the state: the name gets the room (the state is in each row's tooltip).
+  imageTable_->setColumnHidden(ReviewImageModel::FindingsColumn, true);
+  imageTable_->setColumnHidden(ReviewImageModel::StateColumn, true);
   progressLabel_ = new QLabel(this);
   progressLabel_->setObjectName(QStringLiteral("reviewProgressLabel"));
   exportButton_ = new QPushButton(tr("Export findings…"), this);
@@ -219,6 +225,8 @@ void ReviewPage::buildUi() {
   findingTable_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   findingTable_->verticalHeader()->hide();
   findingTable_->horizontalHeader()->setStretchLastSection(true);
+  findingTable_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  findingTable_->setWordWrap(false);
   auto* accept = new QPushButton(tr("Accept (A)"), findingsBox);
   accept->setObjectName(QStringLiteral("acceptButton"));
   auto* reject = new QPushButton(tr("Reject (R)"), findingsBox);
@@ -264,6 +272,7 @@ void ReviewPage::buildUi() {
   split->setStretchFactor(1, 5);
   split->setStretchFactor(2, 3);
   split->setChildrenCollapsible(false);
+  split->setSizes({380, 760, 460});
 
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(top);

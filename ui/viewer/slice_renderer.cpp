@@ -104,8 +104,9 @@ QImage renderColourMap(const Image& map, const SliceLayout& layout, int64_t slic
   const double scale = max > min ? 255.0 / (max - min) : 0.0;
   const int a = std::clamp(alpha, 0, 255);
   std::array<QRgb, 256> premultiplied{};
+  // The lowest quarter of the scale fades in, so a map's low background does not veil the image.
   for (size_t k = 0; k < 256; ++k)
-    premultiplied[k] = qPremultiply(qRgba(qRed(lut[k]), qGreen(lut[k]), qBlue(lut[k]), a));
+    premultiplied[k] = qPremultiply(qRgba(qRed(lut[k]), qGreen(lut[k]), qBlue(lut[k]), int(a * std::min<size_t>(k, 64) / 64)));
   walk(map.channel(0), map.shape(), layout, slice, [&](int64_t v, const float* row, int64_t du) {
     auto* dst = reinterpret_cast<QRgb*>(out.scanLine(int(v)));
     for (int64_t u = 0; u < w; ++u) {

@@ -28,7 +28,7 @@ QImage renderMaskGrey(const Mask& mask, const SliceLayout& layout, int64_t slice
 QImage renderHeat(const Grid<float>& values, const SliceLayout& layout, int64_t slice, bool overlay);
 
 /// Channel 0 of `map` through a 256-colour table: v -> lut[(v - min) / (max - min) * 255], clamped; values <= cutoff
-/// transparent, the rest at `alpha` (0..255) (Format_ARGB32_Premultiplied).
+/// transparent, the rest at `alpha` (0..255), fading in over the lowest quarter of the scale (Format_ARGB32_Premultiplied).
 QImage renderColourMap(const Image& map, const SliceLayout& layout, int64_t slice, const std::array<QRgb, 256>& lut,
                        double min, double max, double cutoff, int alpha);
 
