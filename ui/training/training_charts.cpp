@@ -58,6 +58,7 @@ void attach(QChart* chart, QLineSeries* series, QValueAxis* x, QValueAxis* y) {
 void fit(QValueAxis* x, QValueAxis* y, const QList<const QList<QPointF>*>& lists, qreal lastStep,
          std::pair<qreal, qreal> fallback, bool fromZero = false) {
   x->setRange(0, std::max<qreal>(1, lastStep));
+  if (lastStep >= 8) x->applyNiceNumbers();  // 0, 20, 40, 60 rather than 0, 14, 28, 42
   qreal lo = std::numeric_limits<qreal>::max(), hi = std::numeric_limits<qreal>::lowest();
   for (const auto* l : lists)
     for (const QPointF& p : *l) {
@@ -71,6 +72,7 @@ void fit(QValueAxis* x, QValueAxis* y, const QList<const QList<QPointF>*>& lists
   if (fromZero) lo = std::min<qreal>(0, lo);
   const qreal pad = hi > lo ? (hi - lo) * 0.08 : std::max<qreal>(std::abs(hi) * 0.1, 1e-6);
   y->setRange(fromZero && lo >= 0 ? 0 : lo - pad, hi + pad);
+  y->applyNiceNumbers();
 }
 
 }  // namespace
@@ -113,9 +115,14 @@ TrainingCharts::TrainingCharts(QWidget* parent) : QWidget(parent) {
   coverageChart_->addSeries(coverage_);
   coverageX_ = new QBarCategoryAxis;
   QStringList categories;
-  for (int t = 0; t < kPaperTaskCount; ++t) categories << QString::fromUtf8(taskKey(TaskId(t)).data(), qsizetype(taskKey(TaskId(t)).size()));
+  // Short names that fit under a bar; the note's tooltip and the AP chart's legend give the full ones.
+  const QString shortNames[kPaperTaskCount] = {tr("intra"), tr("inter"), tr("sink"), tr("source"), tr("intensity")};
+  for (int t = 0; t < kPaperTaskCount; ++t) categories << tr("%1 %2").arg(t).arg(shortNames[t]);
   coverageX_->append(categories);
   coverageX_->setTitleText(tr("task"));
+  QFont small = coverageX_->labelsFont();
+  small.setPointSizeF(small.pointSizeF() > 0 ? small.pointSizeF() * 0.85 : 8);
+  coverageX_->setLabelsFont(small);
   coverageY_ = newAxis(QString(), QStringLiteral("%.2f"));
   coverageY_->setRange(0, 1);
   coverageChart_->addAxis(coverageX_, Qt::AlignBottom);
@@ -164,6 +171,7 @@ void TrainingCharts::showSeries(const MonitorSeries& s) {
   fit(lossX_, lossY_, {&s.trainLossAverage, &s.validationLoss}, last, {0, 1}, true);
   fit(lrX_, lrY_, {&s.learningRate}, last, {0, 1e-3}, true);
   apX_->setRange(0, std::max<qreal>(1, last));
+  if (last >= 8) apX_->applyNiceNumbers();
 
   QList<int> tasks;
   for (const TaskSeries& t : s.heldoutAp) tasks << t.task;

@@ -2,6 +2,7 @@
 
 #include <QButtonGroup>
 #include <QCheckBox>
+#include <QDateTime>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -66,12 +67,13 @@ TrainingPage::TrainingPage(JobRunner* jobs, QWidget* parent) : QWidget(parent), 
   scroll->setWidget(buildForm());
   scroll->setWidgetResizable(true);
   scroll->setFrameShape(QFrame::NoFrame);
-  scroll->setMinimumWidth(360);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);  // the form wraps instead
+  scroll->setMinimumWidth(400);
   splitter->addWidget(scroll);
   splitter->addWidget(buildMonitor());
   splitter->setStretchFactor(0, 0);
   splitter->setStretchFactor(1, 1);
-  splitter->setSizes({400, 1000});
+  splitter->setSizes({440, 1060});
   splitter->setChildrenCollapsible(false);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(6, 6, 6, 6);
@@ -130,6 +132,7 @@ QWidget* TrainingPage::buildForm() {
   presetValues_ = new QLabel(presetBox);
   presetValues_->setObjectName(QStringLiteral("trainingPresetValues"));
   presetValues_->setTextFormat(Qt::RichText);
+  presetValues_->setWordWrap(true);
   presetValues_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   auto* presetNote = new QLabel(tr("<small>Network and learning-rate values are the preset's, read-only here: the run "
                                    "stores all of them, so resuming or predicting rebuilds exactly this network. "
@@ -214,6 +217,11 @@ QWidget* TrainingPage::buildForm() {
     updateEstimate();
   });
   column->addWidget(taskBox);
+
+  for (QComboBox* c : {preset_, dataset_, blend_, fold_}) {
+    c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    c->setMinimumContentsLength(12);
+  }
 
   // Limits and device.
   auto* runBox = new QGroupBox(tr("Run"), form);
@@ -775,7 +783,7 @@ void TrainingPage::pollNow() {
     newerThan = active_->newerThan.load();
     if (newerThan < 0) return;  // the worker has not looked yet
   }
-  if (live && ++pollCount_ % 5 == 0) reload();  // the runs list's steps and best figures
+  if (live && ++pollCount_ % 3 == 0) reload();  // the runs list's steps and best figures
   const std::string path = projectPath_.toStdString();
   pollWatcher_.setFuture(
       QtConcurrent::run([path, runId, newerThan] { return workflows::readRunMetrics(path, runId, newerThan); }));
@@ -888,7 +896,9 @@ void TrainingPage::onRunsLoaded() {
     item->setText(1, QString::fromStdString(r.preset));
     item->setText(2, statusText(r));
     item->setText(8, QString::fromStdString(r.device));
-    item->setText(9, QString::fromStdString(r.updatedAt));
+    const QDateTime updated = QDateTime::fromString(QString::fromStdString(r.updatedAt), Qt::ISODateWithMs);
+    item->setText(9, updated.isValid() ? locale.toString(updated.toLocalTime(), QLocale::ShortFormat)
+                                       : QString::fromStdString(r.updatedAt));
     if (!r.error.empty()) item->setToolTip(2, QString::fromStdString(r.error));
     if (r.status == "running" && !(isTraining() && r.id == activeRunId_))
       item->setToolTip(2, tr("Marked as training, but not by this window: the process that trained it was "

@@ -170,8 +170,8 @@ class TestTrainingPage : public QObject {
     TrainingPage page(&jobs);
     openPage(page);
     const QByteArray shots = qgetenv("LIGHTBOX_SCREENSHOT_DIR");
-    const int steps = shots.isEmpty() ? 12 : 400;
-    setUpForm(page, steps, shots.isEmpty() ? 2 : 20);
+    const int steps = shots.isEmpty() ? 12 : 200;
+    setUpForm(page, steps, shots.isEmpty() ? 2 : 8);
     QSignalSpy finished(&page, &TrainingPage::trainingFinished);
     QVERIFY(page.queueFromForm());
     TrainingCharts* charts = page.charts();
@@ -183,6 +183,9 @@ class TestTrainingPage : public QObject {
       const QString file = QDir(QString::fromLocal8Bit(shots)).filePath(QStringLiteral("desktop-training-monitor.png"));
       QVERIFY(page.grab().save(file));
       qInfo("wrote %s", qPrintable(file));
+      page.cancelTraining();  // the picture is what this run was for
+      QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, kTrainTimeout);
+      return;
     }
     QTest::mouseClick(child<QPushButton>(&page, "trainingCancel"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, kTrainTimeout);
