@@ -26,6 +26,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "lightbox/core/folds.h"
 #include "shell/job_runner.h"
@@ -692,7 +693,13 @@ void TrainingPage::startNext() {
   const bool started = jobs_->start(
       tr("Training: %1").arg(queue_->at(row).label), [active, params, path](ProgressSink& progress) {
         active->newerThan.store(workflows::newestRunId(path));
+#ifdef LIGHTBOX_HAS_TRAINING
         active->result = workflows::runTraining(params, progress);
+#else
+        (void)params;
+        (void)progress;
+        throw std::runtime_error("this build of Lightbox cannot train (built without LibTorch)");
+#endif
         return std::function<void()>();
       });
   if (!started) return;
