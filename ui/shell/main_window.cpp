@@ -25,6 +25,7 @@
 
 #include "lightbox/workflows/project_overview.h"
 #include "preview/task_preview_panel.h"
+#include "review/review_page.h"
 #include "shell/dataset_browser.h"
 #include "shell/image_table_model.h"
 #include "shell/import_dialog.h"
@@ -33,6 +34,7 @@
 #include "shell/recent_projects.h"
 #include "shell/runs_page.h"
 #include "shell/thumbnail_cache.h"
+#include "training/training_page.h"
 #include "viewer/image_viewer.h"
 
 namespace lightbox::ui {
@@ -276,12 +278,10 @@ QWidget* MainWindow::createWorkspace() {
 
   preview_ = new TaskPreviewPanel(areas_);
   preview_->setObjectName(QStringLiteral("taskPreview"));
-  runs_ = new RunsPage(areas_);
-  QWidget* review = makeComingSoonPage(
-      QStringLiteral("reviewPage"), tr("Review"),
-      tr("Predictions, heat-map overlays and the accept / reject / note review of every finding arrive with the "
-         "training monitor and review workspace (issue #7)."),
-      areas_);
+  runs_ = new TrainingPage(jobs_, areas_);
+  auto* review = new ReviewPage(jobs_, areas_);  // review workspace (issue #7)
+  connect(this, &MainWindow::projectOpened, review, &ReviewPage::setProject);
+  connect(this, &MainWindow::projectClosed, review, [review] { review->setProject({}); });
 
   areas_->addTab(dataSplitter_, tr("Data"));
   areas_->addTab(preview_, tr("Tasks"));
@@ -551,15 +551,20 @@ void MainWindow::chooseOpenProject() {
 void MainWindow::closeEvent(QCloseEvent* event) {
   if (jobs_->busy()) {
     if (!closeAfterJob_) {
-      const bool stop = !interactive_ ||
-                        QMessageBox::question(this, tr("Quit Lightbox"),
-                                              tr("“%1” is still running. Stop it and quit? Everything finished so far "
-                                                 "stays in the project.").arg(jobs_->title()),
-                                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
+      // A training run: cancel it (it stays resumable) or keep training; nothing queued starts afterwards.
+      const bool stop = runs_->isTraining()
+                            ? runs_->confirmQuit(interactive_)
+                            : !interactive_ ||
+                                  QMessageBox::question(this, tr("Quit Lightbox"),
+                                                        tr("“%1” is still running. Stop it and quit? Everything "
+                                                           "finished so far stays in the project.").arg(jobs_->title()),
+                                                        QMessageBox::Yes | QMessageBox::No,
+                                                        QMessageBox::No) == QMessageBox::Yes;
       if (!stop) {
         event->ignore();
         return;
       }
+      runs_->clearQueue();
       closeAfterJob_ = true;
       jobs_->cancel();
     }

@@ -26,6 +26,7 @@ class ImportDialog;
 class JobProgressWidget;
 class JobRunner;
 class RunsPage;
+class TrainingPage;
 class TaskPreviewPanel;
 
 class MainWindow : public QMainWindow {
@@ -53,6 +54,7 @@ class MainWindow : public QMainWindow {
   ImageViewer* viewer() const { return viewer_; }
   TaskPreviewPanel* taskPreview() const { return preview_; }
   JobRunner* jobs() const { return jobs_; }
+  TrainingPage* training() const { return runs_; }
   QWidget* areaWidget(Area area) const;
 
   /// Message boxes are shown unless turned off (tests, screenshots); then errors go to the status bar only.
@@ -106,7 +108,7 @@ class MainWindow : public QMainWindow {
   DatasetBrowser* browser_;
   ImageViewer* viewer_;
   TaskPreviewPanel* preview_;
-  RunsPage* runs_;
+  TrainingPage* runs_;  ///< the Training area (ui/training)
   QLabel* projectLabel_;
   JobProgressWidget* jobProgress_;
   QPointer<ImportDialog> importDialog_;

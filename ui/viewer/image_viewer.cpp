@@ -355,6 +355,15 @@ void ImageViewer::resetWindow() { model_->resetWindow(); }
 int64_t ImageViewer::currentSlice() const { return model_->hasImage() ? model_->slice(active_) : 0; }
 SliceView* ImageViewer::view(ViewPlane plane) const { return views_[size_t(plane)]; }
 
+void ImageViewer::setOverlay(std::shared_ptr<const OverlayLayer> overlay) { model_->setOverlay(std::move(overlay)); }
+const OverlayLayer* ImageViewer::overlay() const { return model_->overlay(); }
+
+void ImageViewer::centreOn(const Index& voxel) {
+  if (!model_->hasImage() || !model_->image()->image.shape().contains(voxel)) return;
+  model_->setCursor(voxel);
+  for (auto* v : views_) v->centreOn(voxel);
+}
+
 void ImageViewer::keyPressEvent(QKeyEvent* e) {
   if (!model_->hasImage()) return QWidget::keyPressEvent(e);
   const int k = e->key();

@@ -26,6 +26,7 @@ namespace lightbox::ui {
 
 class SliceView;
 class ViewerModel;
+struct OverlayLayer;
 
 class ImageViewer : public QWidget {
   Q_OBJECT
@@ -54,6 +55,13 @@ public:
   void resetWindow();
   int64_t currentSlice() const;
   SliceView* view(ViewPlane plane) const;
+
+  /// The overlay drawn over every view (see OverlayLayer); null removes it. Kept when another image is shown only
+  /// if the caller sets it again (an overlay belongs to one image).
+  void setOverlay(std::shared_ptr<const OverlayLayer> overlay);
+  const OverlayLayer* overlay() const;
+  /// Moves the cursor to the voxel, so that every plane shows its slice, and pans each view to centre it.
+  void centreOn(const Index& voxel);
 
 Q_SIGNALS:
   void imageOpened(qint64 imageId);

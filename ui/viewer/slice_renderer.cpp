@@ -94,3 +94,53 @@ QImage renderHeat(const Grid<float>& values, const SliceLayout& layout, int64_t 
 }
 
 }  // namespace lightbox::ui
+
+namespace lightbox::ui {
+
+QImage renderColourMap(const Image& map, const SliceLayout& layout, int64_t slice, const std::array<QRgb, 256>& lut,
+                       double min, double max, double cutoff, int alpha) {
+  QImage out(int(layout.width), int(layout.height), QImage::Format_ARGB32_Premultiplied);
+  const int64_t w = layout.width;
+  const double scale = max > min ? 255.0 / (max - min) : 0.0;
+  const int a = std::clamp(alpha, 0, 255);
+  std::array<QRgb, 256> premultiplied{};
+  // The lowest quarter of the scale fades in, so a map's low background does not veil the image.
+  for (size_t k = 0; k < 256; ++k)
+    premultiplied[k] = qPremultiply(qRgba(qRed(lut[k]), qGreen(lut[k]), qBlue(lut[k]), int(a * std::min<size_t>(k, 64) / 64)));
+  walk(map.channel(0), map.shape(), layout, slice, [&](int64_t v, const float* row, int64_t du) {
+    auto* dst = reinterpret_cast<QRgb*>(out.scanLine(int(v)));
+    for (int64_t u = 0; u < w; ++u) {
+      const double x = row[u * du];
+      if (!(x > cutoff)) {
+        dst[u] = 0u;
+        continue;
+      }
+      const double t = (x - min) * scale;
+      const int k = t > 0.0 ? (t < 255.0 ? int(t + 0.5) : 255) : 0;
+      dst[u] = premultiplied[size_t(k)];
+    }
+  });
+  return out;
+}
+
+std::vector<QLineF> maskOutline(const Mask& mask, const SliceLayout& layout, int64_t slice) {
+  const int64_t w = layout.width, h = layout.height;
+  std::vector<uint8_t> px(size_t(w * h), 0);
+  walk(mask.data(), mask.shape(), layout, slice, [&](int64_t v, const uint8_t* row, int64_t du) {
+    for (int64_t u = 0; u < w; ++u) px[size_t(v * w + u)] = row[u * du] ? 1 : 0;
+  });
+  const auto on = [&](int64_t u, int64_t v) { return u >= 0 && v >= 0 && u < w && v < h && px[size_t(v * w + u)]; };
+  std::vector<QLineF> edges;
+  for (int64_t v = 0; v < h; ++v)
+    for (int64_t u = 0; u < w; ++u) {
+      if (!px[size_t(v * w + u)]) continue;
+      const double x = double(u), y = double(v);
+      if (!on(u, v - 1)) edges.emplace_back(x, y, x + 1, y);
+      if (!on(u, v + 1)) edges.emplace_back(x, y + 1, x + 1, y + 1);
+      if (!on(u - 1, v)) edges.emplace_back(x, y, x, y + 1);
+      if (!on(u + 1, v)) edges.emplace_back(x + 1, y, x + 1, y + 1);
+    }
+  return edges;
+}
+
+}  // namespace lightbox::ui

@@ -4,6 +4,9 @@
 
 #include <QColor>
 #include <QImage>
+#include <QLineF>
+#include <array>
+#include <vector>
 
 #include "lightbox/core/grid.h"
 #include "lightbox/core/image.h"
@@ -23,6 +26,15 @@ QImage renderMaskGrey(const Mask& mask, const SliceLayout& layout, int64_t slice
 /// A [0, 1] map in a perceptual heat colour map (black-red-yellow-white); `overlay` makes 0 transparent and the
 /// opacity grow with the value, for drawing over a grey slice.
 QImage renderHeat(const Grid<float>& values, const SliceLayout& layout, int64_t slice, bool overlay);
+
+/// Channel 0 of `map` through a 256-colour table: v -> lut[(v - min) / (max - min) * 255], clamped; values <= cutoff
+/// transparent, the rest at `alpha` (0..255), fading in over the lowest quarter of the scale (Format_ARGB32_Premultiplied).
+QImage renderColourMap(const Image& map, const SliceLayout& layout, int64_t slice, const std::array<QRgb, 256>& lut,
+                       double min, double max, double cutoff, int alpha);
+
+/// The outline of a mask on one slice: unit edges between a mask pixel and a non-mask (or outside) neighbour, in
+/// slice pixel coordinates (pixel (u, v) covers [u, u+1) x [v, v+1)).
+std::vector<QLineF> maskOutline(const Mask& mask, const SliceLayout& layout, int64_t slice);
 
 /// The heat colour of t in [0, 1] (exposed for the colour bar and tests).
 QRgb heatColour(double t);

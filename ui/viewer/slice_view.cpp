@@ -3,6 +3,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QWheelEvent>
+#include <algorithm>
 #include <cmath>
 
 #include "viewer/slice_renderer.h"
@@ -40,6 +41,10 @@ SliceView::SliceView(ViewerModel* model, ViewPlane plane, QWidget* parent)
     rerender();
   });
   connect(model_, &ViewerModel::windowChanged, this, [this] { rerender(); });
+  connect(model_, &ViewerModel::overlayChanged, this, [this] {
+    renderOverlay();
+    update();
+  });
   connect(model_, &ViewerModel::cursorChanged, this, [this] {
     if (!model_->hasImage()) return;
     if (model_->slice(plane_) != renderedSlice_) rerender();
@@ -75,6 +80,70 @@ void SliceView::rerender() {
   }
   renderedSlice_ = model_->slice(plane_);
   rendered_ = renderSlice(model_->image()->image, 0, model_->layout(plane_), renderedSlice_, model_->lut());
+  renderOverlay();
+  update();
+}
+
+void SliceView::renderOverlay() {
+  overlay_ = QImage();
+  contour_.clear();
+  const OverlayLayer* o = model_->overlay();
+  if (!o || !model_->hasImage() || renderedSlice_ < 0) return;
+  const Shape& shape = model_->image()->image.shape();
+  const SliceLayout& l = model_->layout(plane_);
+  if (o->heat && o->heat->shape() == shape)
+    overlay_ = renderColourMap(*o->heat, l, renderedSlice_, o->lut, o->min, o->max, o->cutoff,
+                               int(std::lround(std::clamp(o->opacity, 0.0, 1.0) * 255)));
+  if (o->contour && o->contour->shape() == shape) contour_ = maskOutline(*o->contour, l, renderedSlice_);
+}
+
+void SliceView::paintOverlay(QPainter& p, const QRectF& target) {
+  const OverlayLayer* o = model_->overlay();
+  if (!o) return;
+  if (!overlay_.isNull()) p.drawImage(target, overlay_);
+  const SliceLayout& l = model_->layout(plane_);
+  const double sx = target.width() / double(l.width), sy = target.height() / double(l.height);
+  const auto toScreen = [&](double u, double v) { return QPointF(target.left() + u * sx, target.top() + v * sy); };
+  p.save();
+  p.setRenderHint(QPainter::Antialiasing, false);
+  if (!contour_.empty()) {
+    p.setPen(QPen(o->contourColour, 1.5));
+    for (const QLineF& e : contour_) p.drawLine(toScreen(e.x1(), e.y1()), toScreen(e.x2(), e.y2()));
+  }
+  // Finding boxes: the corners of the box projected onto this plane, when the slice crosses the box.
+  const int nd = model_->image()->image.ndim();
+  for (size_t b = 0; b < o->boxes.size(); ++b) {
+    const auto& [lo, hi] = o->boxes[b];
+    if (int(lo.size()) != nd || int(hi.size()) != nd) continue;
+    if (l.sliceAxis >= 0) {
+      const int64_t idx = l.flipSlice ? l.sliceCount - 1 - renderedSlice_ : renderedSlice_;
+      if (idx < lo[size_t(l.sliceAxis)] || idx >= hi[size_t(l.sliceAxis)]) continue;
+    }
+    const auto span = [&](int axis, bool flip, int64_t extent) {
+      double a = double(lo[size_t(axis)]), c = double(hi[size_t(axis)]);
+      if (flip) {
+        a = double(extent) - double(hi[size_t(axis)]);
+        c = double(extent) - double(lo[size_t(axis)]);
+      }
+      return std::pair<double, double>(a, c);
+    };
+    const auto [u0, u1] = span(l.uAxis, l.flipU, l.width);
+    const auto [v0, v1] = span(l.vAxis, l.flipV, l.height);
+    const bool hl = int(b) == o->highlighted;
+    p.setPen(QPen(hl ? QColor(80, 200, 255) : QColor(80, 200, 255, 110), hl ? 2.0 : 1.0, hl ? Qt::SolidLine : Qt::DashLine));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(QRectF(toScreen(u0, v0), toScreen(u1, v1)).adjusted(-2, -2, 2, 2));
+  }
+  p.restore();
+}
+
+void SliceView::centreOn(const Index& voxel) {
+  if (!model_->hasImage()) return;
+  const SliceLayout& l = model_->layout(plane_);
+  const auto px = l.pixelOf(voxel);
+  const auto at = transform_.sliceToScreen(l, double(px[0]) + 0.5, double(px[1]) + 0.5);
+  transform_.panX += transform_.viewWidth / 2 - at[0];
+  transform_.panY += transform_.viewHeight / 2 - at[1];
   update();
 }
 
@@ -102,6 +171,7 @@ void SliceView::paintEvent(QPaintEvent*) {
   // Nearest neighbour when magnified, so voxels stay voxels; smooth when minified, against aliasing.
   p.setRenderHint(QPainter::SmoothPixmapTransform, target.width() < rendered_.width());
   p.drawImage(target, rendered_);
+  paintOverlay(p, target);
 
   const workflows::ViewableImage* img = model_->image();
   if (showCursor_ && l.sliceAxis >= 0) {

@@ -5,9 +5,13 @@
 // double-click fits the slice again. Hovering updates the model's probe.
 
 #include <QImage>
+#include <QLineF>
 #include <QWidget>
+#include <vector>
 
 #include "viewer/viewer_model.h"
+
+class QPainter;
 
 namespace lightbox::ui {
 
@@ -25,6 +29,12 @@ class SliceView : public QWidget {
   const QImage& renderedSlice() const { return rendered_; }
   const ViewTransform& transform() const { return transform_; }
   void resetView();
+  /// Pans (keeping the zoom) so that the voxel's pixel sits at the centre of the view.
+  void centreOn(const Index& voxel);
+  /// The overlay of the current slice as rendered (heat map through its colour table; null when none), for tests.
+  const QImage& renderedOverlay() const { return overlay_; }
+  /// Outline edges of the overlay's contour mask on the current slice, slice pixel coordinates.
+  const std::vector<QLineF>& contourEdges() const { return contour_; }
   /// The voxel under a point of this widget, if it is on the image.
   std::optional<Index> voxelAt(QPointF point) const;
 
@@ -46,6 +56,8 @@ class SliceView : public QWidget {
 
  private:
   void rerender();
+  void renderOverlay();
+  void paintOverlay(QPainter& p, const QRectF& target);
   void updateProbe(QPointF point);
 
   ViewerModel* model_;
@@ -53,6 +65,8 @@ class SliceView : public QWidget {
   bool windowDrag_ = true;
   bool showCursor_ = false;
   QImage rendered_;
+  QImage overlay_;
+  std::vector<QLineF> contour_;
   int64_t renderedSlice_ = -1;
   ViewTransform transform_;
   enum class Drag { None, Window, Zoom, Pan, Cursor } drag_ = Drag::None;

@@ -75,4 +75,9 @@ QString ViewerModel::valueUnit() const {
   return {};
 }
 
+void ViewerModel::setOverlay(std::shared_ptr<const OverlayLayer> overlay) {
+  overlay_ = std::move(overlay);
+  Q_EMIT overlayChanged();
+}
+
 }  // namespace lightbox::ui

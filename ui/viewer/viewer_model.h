@@ -2,8 +2,12 @@
 // What the views of one ImageViewer share: the image, its window/level LUT, the cursor (the voxel every view's
 // slice passes through) and the probe. Widget-free; views observe it through its signals.
 
+#include <QColor>
 #include <QObject>
+#include <QRgb>
+#include <array>
 #include <memory>
+#include <vector>
 #include <optional>
 
 #include "lightbox/workflows/image_view.h"
@@ -11,6 +15,23 @@
 #include "viewer/window_level.h"
 
 namespace lightbox::ui {
+
+/// A layer drawn over the image (the review workspace's heat map, ground-truth contours and finding boxes). All
+/// grids must have the image's shape; the heat map's values map through `min`..`max` to `lut` (values at or below
+/// `cutoff` are transparent, so a threshold hides the background), blended at `opacity`.
+struct OverlayLayer {
+  std::shared_ptr<const Image> heat;   ///< one channel; null = no heat map
+  std::array<QRgb, 256> lut{};         ///< colour of normalised value k / 255
+  double min = 0.0, max = 1.0;
+  double cutoff = -1.0;                ///< values <= cutoff are not drawn
+  double opacity = 0.6;                ///< 0..1
+  std::shared_ptr<const Mask> contour; ///< outlined; null = none
+  QColor contourColour{80, 220, 120};
+  /// Boxes (array axis order, min inclusive, max exclusive) outlined on the slices they cross; `highlighted` is
+  /// drawn brighter (the selected finding), -1 = none.
+  std::vector<std::pair<std::vector<int64_t>, std::vector<int64_t>>> boxes;
+  int highlighted = -1;
+};
 
 class ViewerModel : public QObject {
   Q_OBJECT
@@ -42,6 +63,9 @@ class ViewerModel : public QObject {
   void setProbe(std::optional<Index> voxel);
   const std::optional<Index>& probe() const { return probe_; }
   float value(const Index& voxel) const;
+  /// The overlay layer (none by default); replaced as a whole, views redraw on overlayChanged.
+  void setOverlay(std::shared_ptr<const OverlayLayer> overlay);
+  const OverlayLayer* overlay() const { return overlay_.get(); }
   /// "HU" for CT originals, else empty.
   QString valueUnit() const;
 
@@ -50,6 +74,7 @@ class ViewerModel : public QObject {
   void windowChanged();
   void cursorChanged();
   void probeChanged();
+  void overlayChanged();
 
  private:
   std::shared_ptr<const workflows::ViewableImage> image_;
@@ -59,6 +84,7 @@ class ViewerModel : public QObject {
   double dragSensitivity_ = 1.0;
   Index cursor_{0, 0, 0};
   std::optional<Index> probe_;
+  std::shared_ptr<const OverlayLayer> overlay_;
 };
 
 }  // namespace lightbox::ui

@@ -1,0 +1,153 @@
+// Presentation logic of the review workspace without widgets: colour tables and legend maths, the score histogram,
+// the threshold slider mapping, the ranking model and its review-state filter, and the undo stack's effect on the
+// stored reviews (each command stores at once; undo appends the remembered state).
+#include <QUndoStack>
+#include <QtTest>
+
+#include <filesystem>
+
+#include "review/review_commands.h"
+#include "review/review_logic.h"
+#include "review/review_models.h"
+#include "viewer/slice_geometry.h"
+#include "viewer/slice_renderer.h"
+
+using namespace lightbox;
+using namespace lightbox::ui;
+
+class TestReviewLogic : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void colourTablesRunFromDarkToBright() {
+    for (const QString& name : colourMapNames()) {
+      const auto t = colourTable(name);
+      QVERIFY2(qGray(t[0]) < 40, qPrintable(name));
+      QVERIFY2(qGray(t[255]) > 150, qPrintable(name));
+      QVERIFY2(qGray(t[200]) > qGray(t[50]), qPrintable(name));
+    }
+    QCOMPARE(colourTable("unknown"), colourTable("inferno"));
+    const auto inferno = colourTable("inferno");
+    QCOMPARE(inferno[0], qRgb(0, 0, 4));          // matplotlib's ends
+    QCOMPARE(inferno[255], qRgb(252, 255, 164));
+  }
+
+  void normaliseAndTicks() {
+    QCOMPARE(normalise(0.5, 0, 1), 0.5);
+    QCOMPARE(normalise(-1, 0, 1), 0.0);
+    QCOMPARE(normalise(2, 0, 1), 1.0);
+    QCOMPARE(normalise(0.3, 0.2, 0.2), 0.0);
+    QCOMPARE(legendTicks(0, 1, 6), (std::vector<double>{0, 0.2, 0.4, 0.6, 0.8, 1.0}));
+    const auto t = legendTicks(0.05, 0.93, 5);
+    QVERIFY(t.size() >= 2 && t.size() <= 5);
+    for (double v : t) QVERIFY(v >= 0.05 - 1e-12 && v <= 0.93 + 1e-12);
+    QCOMPARE(legendTicks(1, 1), (std::vector<double>{1, 1}));
+    QCOMPARE(stretchRange(std::vector<float>{0.2f, 0.7f, 0.4f}), (std::pair<double, double>{0.2f, 0.7f}));
+  }
+
+  void histogramAndSlider() {
+    std::vector<float> v{0.0f, 0.05f, 0.5f, 0.99f, 1.0f, 1.5f, -0.2f};
+    const ScoreHistogram h = scoreHistogram(v, 10);
+    QCOMPARE(h.total, int64_t(7));
+    QCOMPARE(h.counts[0], int64_t(3));  // 0, 0.05 and the clipped -0.2
+    QCOMPARE(h.counts[5], int64_t(1));
+    QCOMPARE(h.counts[9], int64_t(3));  // 0.99, 1 and the clipped 1.5
+    QCOMPARE(h.above(0.5), int64_t(4));
+    QCOMPARE(thresholdToSlider(0.437), 437);
+    QCOMPARE(sliderToThreshold(437), 0.437);
+    QCOMPARE(thresholdToSlider(2.0), 1000);
+  }
+
+  void colourMapRendering() {
+    Image map(1, Shape(2, 3), 0.0f);
+    map.values() = {0.0f, 0.25f, 0.5f, 0.75f, 1.0f, 2.0f};
+    const SliceLayout l = layoutFor(map.shape(), map.geometry(), ViewPlane::Axial);
+    const auto lut = colourTable("grey");
+    const QImage img = renderColourMap(map, l, 0, lut, 0.0, 1.0, 0.1, 255);
+    QCOMPARE(img.size(), QSize(3, 2));
+    QCOMPARE(qAlpha(img.pixel(0, 0)), 0);  // below the cutoff: transparent
+    QCOMPARE(qRed(img.pixel(2, 1)), 255);  // above max: the last colour
+    QVERIFY(qRed(img.pixel(2, 0)) > 120 && qRed(img.pixel(2, 0)) < 135);
+    Mask m(Shape(3, 3), 0);
+    m.at({1, 1, 0}) = 1;
+    QCOMPARE(maskOutline(m, layoutFor(m.shape(), Geometry{}, ViewPlane::Axial), 0).size(), size_t(4));
+  }
+
+  void rankingModelSortsAndFilters() {
+    std::vector<workflows::ReviewImage> list(4);
+    for (int i = 0; i < 4; ++i) {
+      list[size_t(i)].imageId = 10 + i;
+      list[size_t(i)].score = 0.9 - 0.1 * i;
+      list[size_t(i)].sourcePath = "/x/img" + std::to_string(i) + ".png";
+      list[size_t(i)].findings = i == 3 ? 0 : 2;
+    }
+    list[1].accepted = 1;                      // in progress
+    list[2].accepted = 1, list[2].rejected = 1;  // done
+    ReviewImageModel model;
+    model.setImages(list);
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.index(0, ReviewImageModel::RankColumn).data().toInt(), 1);
+    QCOMPARE(model.index(2, ReviewImageModel::ReviewedColumn).data().toString(), QStringLiteral("2 / 2"));
+    QCOMPARE(model.totalFindings(), int64_t(6));
+    QCOMPARE(model.totalReviewed(), int64_t(3));
+    ReviewImageFilter filter;
+    filter.setSourceModel(&model);
+    filter.sort(ReviewImageModel::ScoreColumn, Qt::AscendingOrder);
+    QCOMPARE(filter.index(0, 0).data(ReviewImageModel::ImageIdRole).toLongLong(), 13);
+    filter.setShow(ReviewImageFilter::Show::ToReview);
+    QCOMPARE(filter.rowCount(), 2);
+    filter.setShow(ReviewImageFilter::Show::Done);
+    QCOMPARE(filter.rowCount(), 1);
+    model.setCounts(11, 2, 1, 1, 0);  // the in-progress image is done now
+    QCOMPARE(filter.rowCount(), 2);
+    QCOMPARE(imageReviewState(list[3]), ImageReviewState::NoFindings);
+    QCOMPARE(progressText(3, 6), QStringLiteral("3 of 6 reviewed"));
+  }
+
+  void undoStackStoresEveryStep() {
+    QTemporaryDir dir;
+    const std::string path = (std::filesystem::path(dir.path().toStdString()) / "u.lightbox").string();
+    const int64_t run = workflows::writeSyntheticReviewProject(path, 1, false);
+    const auto catalogue = workflows::loadReviewCatalogue(path);
+    const auto images = workflows::listReviewImages(path, run, {0, 1}, catalogue.datasets[0].id);
+    const auto findings = workflows::listReviewFindings(path, images[0].predictionId);
+    QVERIFY(findings.size() >= 2);
+    FindingTableModel model;
+    model.setFindings(findings);
+    int applied = 0;
+    const auto onApplied = [&](qint64 id, const workflows::ReviewState& s, const QString& error) {
+      QVERIFY(error.isEmpty());
+      model.setReview(id, s);
+      ++applied;
+    };
+    QUndoStack stack;
+    const QString p = QString::fromStdString(path);
+    const auto state = [&](int64_t id) { return workflows::currentReview(path, id).decision; };
+    using D = workflows::ReviewDecision;
+    stack.push(new ReviewCommand(p, findings[0].id, {}, D::Accepted, {}, "t", onApplied));
+    QCOMPARE(state(findings[0].id), D::Accepted);  // stored the moment it was pushed
+    stack.push(new ReviewCommand(p, findings[0].id, {D::Accepted, "", "t", ""}, D::Rejected, "no", "t", onApplied));
+    stack.push(new ReviewCommand(p, findings[1].id, {}, D::Rejected, {}, "t", onApplied));
+    QCOMPARE(model.rejected(), int64_t(2));
+    stack.undo();
+    QCOMPARE(state(findings[1].id), D::Unreviewed);
+    stack.undo();
+    QCOMPARE(state(findings[0].id), D::Accepted);  // two levels deep: the remembered state, not the file's one step
+    QCOMPARE(workflows::currentReview(path, findings[0].id).note, std::string());
+    stack.redo();
+    QCOMPARE(state(findings[0].id), D::Rejected);
+    QCOMPARE(workflows::currentReview(path, findings[0].id).note, std::string("no"));
+    QCOMPARE(applied, 6);
+    QCOMPARE(model.accepted() + model.rejected(), int64_t(1));
+
+    // A store that fails makes the command obsolete and leaves the stack as it was.
+    QString failure;
+    stack.push(new ReviewCommand(p, 987654, {}, D::Accepted, {}, "t",
+                                 [&](qint64, const workflows::ReviewState&, const QString& e) { failure = e; }));
+    QVERIFY(!failure.isEmpty());
+    QCOMPARE(stack.count(), 2);  // the redone-then-overwritten tail is dropped, the failed command too
+  }
+};
+
+QTEST_GUILESS_MAIN(TestReviewLogic)
+#include "test_review_logic.moc"

@@ -1,0 +1,958 @@
+#include "review/review_page.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileInfo>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QShortcut>
+#include <QSlider>
+#include <QSplitter>
+#include <QTableView>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QVBoxLayout>
+#include <cmath>
+
+#include "lightbox/workflows/predict.h"
+#include "review/export_dialog.h"
+#include "review/review_commands.h"
+#include "review/review_models.h"
+#include "review/review_widgets.h"
+#include "shell/job_runner.h"
+#include "viewer/image_viewer.h"
+#include "viewer/viewer_model.h"
+
+namespace lightbox::ui {
+
+namespace {
+
+QString foldsText(const std::vector<int>& folds) {
+  QStringList parts;
+  for (int f : folds) parts << QString::number(f);
+  return parts.join(QStringLiteral(", "));
+}
+
+QString reviewerName() {
+  const QString stored = QSettings().value(QStringLiteral("review/reviewer")).toString();
+  if (!stored.isEmpty()) return stored;
+  const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+  return user;
+}
+
+struct WaitCursor {
+  WaitCursor() { QApplication::setOverrideCursor(Qt::WaitCursor); }
+  ~WaitCursor() { QApplication::restoreOverrideCursor(); }
+};
+
+}  // namespace
+
+ReviewPage::ReviewPage(JobRunner* jobs, QWidget* parent)
+    : QWidget(parent),
+      jobs_(jobs ? jobs : new JobRunner(this)),
+      undo_(new QUndoStack(this)),
+      images_(new ReviewImageModel(this)),
+      filter_(new ReviewImageFilter(this)),
+      findings_(new FindingTableModel(this)) {
+  setObjectName(QStringLiteral("reviewPage"));
+  filter_->setSourceModel(images_);
+  buildUi();
+  installShortcuts();
+  setProject({});
+}
+
+ReviewPage::~ReviewPage() = default;
+
+void ReviewPage::buildUi() {
+  // Model and dataset row.
+  modelCombo_ = new QComboBox(this);
+  modelCombo_->setObjectName(QStringLiteral("reviewModelCombo"));
+  modelCombo_->setMinimumContentsLength(28);
+  modelCombo_->setToolTip(tr("A trained run's model: the ensemble of its folds (voxel-wise mean) or one fold"));
+  datasetCombo_ = new QComboBox(this);
+  datasetCombo_->setObjectName(QStringLiteral("reviewDatasetCombo"));
+  datasetCombo_->setMinimumContentsLength(20);
+  predictButton_ = new QPushButton(tr("Predict"), this);
+  predictButton_->setObjectName(QStringLiteral("predictButton"));
+  cancelButton_ = new QPushButton(tr("Cancel"), this);
+  cancelButton_->setObjectName(QStringLiteral("predictCancelButton"));
+  cancelButton_->hide();
+  progress_ = new QProgressBar(this);
+  progress_->setObjectName(QStringLiteral("predictProgress"));
+  progress_->setMaximumWidth(220);
+  progress_->hide();
+  status_ = new QLabel(this);
+  status_->setObjectName(QStringLiteral("reviewStatus"));
+  status_->setWordWrap(true);
+  auto* top = new QHBoxLayout;
+  top->addWidget(new QLabel(tr("Model"), this));
+  top->addWidget(modelCombo_, 2);
+  top->addWidget(new QLabel(tr("Dataset"), this));
+  top->addWidget(datasetCombo_, 1);
+  top->addWidget(predictButton_);
+  top->addWidget(progress_);
+  top->addWidget(cancelButton_);
+  top->addWidget(status_, 3);
+
+  // Left: the ranking.
+  filterCombo_ = new QComboBox(this);
+  filterCombo_->setObjectName(QStringLiteral("reviewFilterCombo"));
+  filterCombo_->addItem(tr("All images"));
+  filterCombo_->addItem(tr("To review"));
+  filterCombo_->addItem(tr("Not started"));
+  filterCombo_->addItem(tr("In progress"));
+  filterCombo_->addItem(tr("Done"));
+  imageTable_ = new QTableView(this);
+  imageTable_->setObjectName(QStringLiteral("reviewImageTable"));
+  imageTable_->setModel(filter_);
+  imageTable_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  imageTable_->setSelectionMode(QAbstractItemView::SingleSelection);
+  imageTable_->setSortingEnabled(true);
+  imageTable_->sortByColumn(ReviewImageModel::RankColumn, Qt::AscendingOrder);
+  imageTable_->verticalHeader()->hide();
+  imageTable_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  imageTable_->setWordWrap(false);
+  imageTable_->setTextElideMode(Qt::ElideLeft);
+  imageTable_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  imageTable_->horizontalHeader()->setSectionResizeMode(ReviewImageModel::NameColumn, QHeaderView::Stretch);
+  // "Reviewed" says n / m and the filter the state: the name gets the room (the state is in each row's tooltip).
+  imageTable_->setColumnHidden(ReviewImageModel::FindingsColumn, true);
+  imageTable_->setColumnHidden(ReviewImageModel::StateColumn, true);
+  progressLabel_ = new QLabel(this);
+  progressLabel_->setObjectName(QStringLiteral("reviewProgressLabel"));
+  exportButton_ = new QPushButton(tr("Export findings…"), this);
+  exportButton_->setObjectName(QStringLiteral("exportFindingsButton"));
+  auto* left = new QWidget(this);
+  auto* ll = new QVBoxLayout(left);
+  ll->setContentsMargins(0, 0, 0, 0);
+  ll->addWidget(filterCombo_);
+  ll->addWidget(imageTable_, 1);
+  ll->addWidget(progressLabel_);
+  ll->addWidget(exportButton_);
+
+  // Centre: the viewer.
+  viewer_ = new ImageViewer(this);
+  viewer_->setObjectName(QStringLiteral("reviewViewer"));
+
+  // Right: overlay, threshold, findings.
+  auto* overlayBox = new QGroupBox(tr("Heat map"), this);
+  colourMapCombo_ = new QComboBox(overlayBox);
+  colourMapCombo_->setObjectName(QStringLiteral("colourMapCombo"));
+  for (const QString& n : colourMapNames()) colourMapCombo_->addItem(n, n);
+  legend_ = new ColourLegend(overlayBox);
+  opacitySlider_ = new QSlider(Qt::Horizontal, overlayBox);
+  opacitySlider_->setObjectName(QStringLiteral("opacitySlider"));
+  opacitySlider_->setRange(0, 100);
+  opacitySlider_->setValue(int(std::lround(opacity_ * 100)));
+  stretchBox_ = new QCheckBox(tr("Stretch to this image"), overlayBox);
+  stretchBox_->setObjectName(QStringLiteral("stretchBox"));
+  stretchBox_->setToolTip(tr("Off (default): one colour scale for the whole dataset, so colours compare across "
+                             "images. On: this image's own minimum to maximum (colours no longer compare)."));
+  hideBelowBox_ = new QCheckBox(tr("Only above threshold"), overlayBox);
+  hideBelowBox_->setObjectName(QStringLiteral("hideBelowBox"));
+  truthBox_ = new QCheckBox(tr("Ground-truth contours"), overlayBox);
+  truthBox_->setObjectName(QStringLiteral("truthBox"));
+  truthBox_->setChecked(true);
+  truthLabel_ = new QLabel(overlayBox);
+  truthLabel_->setObjectName(QStringLiteral("truthLabel"));
+  truthLabel_->setWordWrap(true);
+  auto* fit = new QToolButton(overlayBox);
+  fit->setObjectName(QStringLiteral("fitScaleButton"));
+  fit->setText(tr("Fit to dataset"));
+  fit->setToolTip(tr("Colour scale 0 to the 99th percentile of every score of this model on this dataset, shared "
+                     "by all its images and stored in the project"));
+  auto* unit = new QToolButton(overlayBox);
+  unit->setObjectName(QStringLiteral("unitScaleButton"));
+  unit->setText(tr("0 – 1"));
+  unit->setToolTip(tr("Colour scale over the whole score range (the default)"));
+  auto* ol = new QVBoxLayout(overlayBox);
+  auto* mapRow = new QHBoxLayout;
+  mapRow->addWidget(new QLabel(tr("Colours"), overlayBox));
+  mapRow->addWidget(colourMapCombo_, 1);
+  mapRow->addWidget(fit);
+  mapRow->addWidget(unit);
+  ol->addLayout(mapRow);
+  ol->addWidget(legend_);
+  auto* opRow = new QHBoxLayout;
+  opRow->addWidget(new QLabel(tr("Opacity"), overlayBox));
+  opRow->addWidget(opacitySlider_, 1);
+  ol->addLayout(opRow);
+  ol->addWidget(stretchBox_);
+  ol->addWidget(hideBelowBox_);
+  ol->addWidget(truthBox_);
+  ol->addWidget(truthLabel_);
+
+  auto* thresholdBox = new QGroupBox(tr("Threshold"), this);
+  thresholdSlider_ = new QSlider(Qt::Vertical, thresholdBox);
+  thresholdSlider_->setObjectName(QStringLiteral("thresholdSlider"));
+  thresholdSlider_->setRange(0, 1000);
+  thresholdSlider_->setMinimumHeight(150);
+  histogram_ = new ScoreHistogramView(thresholdBox);
+  thresholdLabel_ = new QLabel(thresholdBox);
+  thresholdLabel_->setObjectName(QStringLiteral("thresholdLabel"));
+  thresholdLabel_->setWordWrap(true);
+  applyThresholdButton_ = new QPushButton(tr("Find again at this threshold"), thresholdBox);
+  applyThresholdButton_->setObjectName(QStringLiteral("applyThresholdButton"));
+  applyThresholdButton_->setToolTip(tr("Records it as the model's threshold and finds the regions of every image of "
+                                       "the dataset again; reviewed findings are kept"));
+  resetThresholdButton_ = new QPushButton(tr("Proposed"), thresholdBox);
+  resetThresholdButton_->setObjectName(QStringLiteral("proposedThresholdButton"));
+  resetThresholdButton_->setToolTip(tr("Move the slider back to the threshold proposed from the held-out tasks"));
+  auto* tl = new QHBoxLayout(thresholdBox);
+  tl->addWidget(thresholdSlider_);
+  tl->addWidget(histogram_, 1);
+  auto* tr_ = new QVBoxLayout;
+  tr_->addWidget(thresholdLabel_);
+  tr_->addStretch(1);
+  tr_->addWidget(resetThresholdButton_);
+  tr_->addWidget(applyThresholdButton_);
+  tl->addLayout(tr_, 2);
+
+  auto* findingsBox = new QGroupBox(tr("Findings"), this);
+  findingTable_ = new QTableView(findingsBox);
+  findingTable_->setObjectName(QStringLiteral("findingTable"));
+  findingTable_->setModel(findings_);
+  findingTable_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  findingTable_->setSelectionMode(QAbstractItemView::SingleSelection);
+  findingTable_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  findingTable_->verticalHeader()->hide();
+  findingTable_->horizontalHeader()->setStretchLastSection(true);
+  findingTable_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  findingTable_->setWordWrap(false);
+  auto* accept = new QPushButton(tr("Accept (A)"), findingsBox);
+  accept->setObjectName(QStringLiteral("acceptButton"));
+  auto* reject = new QPushButton(tr("Reject (R)"), findingsBox);
+  reject->setObjectName(QStringLiteral("rejectButton"));
+  auto* note = new QPushButton(tr("Note (N)"), findingsBox);
+  note->setObjectName(QStringLiteral("noteButton"));
+  for (auto* b : {accept, reject, note}) b->setFocusPolicy(Qt::NoFocus);
+  categoryCombo_ = new QComboBox(findingsBox);
+  categoryCombo_->setObjectName(QStringLiteral("categoryCombo"));
+  categoryCombo_->setToolTip(tr("Category of the selected finding (the project's editable list)"));
+  categoryCombo_->setFocusPolicy(Qt::NoFocus);
+  imageProgressLabel_ = new QLabel(findingsBox);
+  imageProgressLabel_->setObjectName(QStringLiteral("imageProgressLabel"));
+  auto* keys = new QLabel(tr("A accept · R reject · N note · Space/J/→ next · K/← previous · Ctrl+Shift+→/← image · "
+                             "Ctrl+Z undo · Ctrl+Y redo"),
+                          findingsBox);
+  keys->setWordWrap(true);
+  keys->setStyleSheet(QStringLiteral("color:palette(mid);"));
+  auto* fl = new QVBoxLayout(findingsBox);
+  fl->addWidget(findingTable_, 1);
+  auto* buttons = new QHBoxLayout;
+  buttons->addWidget(accept);
+  buttons->addWidget(reject);
+  buttons->addWidget(note);
+  buttons->addWidget(categoryCombo_, 1);
+  fl->addLayout(buttons);
+  fl->addWidget(imageProgressLabel_);
+  fl->addWidget(keys);
+
+  auto* right = new QWidget(this);
+  auto* rl = new QVBoxLayout(right);
+  rl->setContentsMargins(0, 0, 0, 0);
+  rl->addWidget(overlayBox);
+  rl->addWidget(thresholdBox);
+  rl->addWidget(findingsBox, 1);
+
+  auto* split = new QSplitter(Qt::Horizontal, this);
+  split->setObjectName(QStringLiteral("reviewSplitter"));
+  split->addWidget(left);
+  split->addWidget(viewer_);
+  split->addWidget(right);
+  split->setStretchFactor(0, 2);
+  split->setStretchFactor(1, 5);
+  split->setStretchFactor(2, 3);
+  split->setChildrenCollapsible(false);
+  split->setSizes({380, 760, 460});
+
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(top);
+  layout->addWidget(split, 1);
+
+  connect(modelCombo_, &QComboBox::currentIndexChanged, this, [this] { onModelChanged(); });
+  connect(datasetCombo_, &QComboBox::currentIndexChanged, this, [this] { onDatasetChanged(); });
+  connect(predictButton_, &QPushButton::clicked, this, &ReviewPage::startPrediction);
+  connect(cancelButton_, &QPushButton::clicked, jobs_, &JobRunner::cancel);
+  connect(filterCombo_, &QComboBox::currentIndexChanged, this,
+          [this](int i) { filter_->setShow(ReviewImageFilter::Show(i)); });
+  connect(imageTable_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+          [this](const QModelIndex& current) {
+            if (!current.isValid()) return;
+            const auto* im = images_->image(filter_->mapToSource(current).row());
+            if (im && (!data_ || data_->predictionId != im->predictionId)) showImage(im->predictionId);
+          });
+  connect(findingTable_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+          [this](const QModelIndex& current) {
+            const auto* f = findings_->finding(current.row());
+            if (f && !f->centroidVoxel.empty()) {
+              Index v{0, 0, 0};
+              for (size_t a = 0; a < f->centroidVoxel.size() && a < 3; ++a) v[a] = std::llround(f->centroidVoxel[a]);
+              viewer_->centreOn(v);
+            }
+            refreshOverlay();
+            refreshFindingsPanel();
+          });
+  connect(colourMapCombo_, &QComboBox::activated, this, [this](int i) { setColourMap(colourMapCombo_->itemData(i).toString()); });
+  connect(opacitySlider_, &QSlider::valueChanged, this, [this](int v) {
+    opacity_ = v / 100.0;
+    refreshOverlay();
+  });
+  connect(stretchBox_, &QCheckBox::toggled, this, [this](bool on) { setStretchPerImage(on); });
+  connect(hideBelowBox_, &QCheckBox::toggled, this, [this] { refreshOverlay(); });
+  connect(truthBox_, &QCheckBox::toggled, this, [this] { refreshOverlay(); });
+  connect(thresholdSlider_, &QSlider::valueChanged, this, [this] { refreshThresholdWidgets(); });
+  connect(applyThresholdButton_, &QPushButton::clicked, this, &ReviewPage::applyThreshold);
+  connect(resetThresholdButton_, &QPushButton::clicked, this, [this] {
+    if (threshold_.proposed) setThresholdValue(*threshold_.proposed);
+  });
+  connect(fit, &QToolButton::clicked, this, &ReviewPage::suggestScale);
+  connect(unit, &QToolButton::clicked, this, [this] {
+    scale_.min = 0.0;
+    scale_.max = 1.0;
+    if (const auto* m = currentModel()) {
+      try {
+        workflows::storeColourScale(path_.toStdString(), m->runId, scale_);
+        scale_.stored = true;
+      } catch (const std::exception& e) {
+        status_->setText(QString::fromStdString(e.what()));
+      }
+    }
+    refreshOverlay();
+  });
+  connect(accept, &QPushButton::clicked, this, &ReviewPage::acceptCurrent);
+  connect(reject, &QPushButton::clicked, this, &ReviewPage::rejectCurrent);
+  connect(note, &QPushButton::clicked, this, [this] {
+    const auto* f = findings_->finding(currentFindingRow());
+    if (!f) return;
+    bool ok = false;
+    const QString text = QInputDialog::getMultiLineText(this, tr("Note on finding %1").arg(f->id), tr("Note"),
+                                                        QString::fromStdString(f->note), &ok);
+    if (ok) noteCurrent(text);
+  });
+  connect(categoryCombo_, &QComboBox::activated, this, [this](int i) {
+    const auto* f = findings_->finding(currentFindingRow());
+    if (!f) return;
+    const QVariant v = categoryCombo_->itemData(i);
+    const std::optional<int64_t> id = v.isValid() ? std::optional<int64_t>(v.toLongLong()) : std::nullopt;
+    if (id == f->categoryId) return;
+    const QString name = categoryCombo_->itemText(i);
+    undo_->push(new CategoryCommand(path_, f->id, f->categoryId, id, name,
+                                    [this](qint64 finding, std::optional<int64_t> cat, const QString& error) {
+                                      if (!error.isEmpty()) {
+                                        status_->setText(tr("Category not stored: %1").arg(error));
+                                        return;
+                                      }
+                                      QString n;
+                                      for (int k = 0; k < categoryCombo_->count(); ++k)
+                                        if (categoryCombo_->itemData(k).isValid() && cat &&
+                                            categoryCombo_->itemData(k).toLongLong() == *cat)
+                                          n = categoryCombo_->itemText(k);
+                                      findings_->setCategory(finding, cat, n);
+                                      refreshFindingsPanel();
+                                    }));
+  });
+  connect(exportButton_, &QPushButton::clicked, this, &ReviewPage::showExportDialog);
+  connect(jobs_, &JobRunner::progressed, this, [this](qint64 done, qint64 total, const QString& what, const QString& eta) {
+    if (!progress_->isVisible()) return;
+    progress_->setRange(0, int(std::max<qint64>(total, 1)));
+    progress_->setValue(int(done));
+    status_->setText(eta.isEmpty() ? what : tr("%1 (%2)").arg(what, eta));
+  });
+}
+
+void ReviewPage::installShortcuts() {
+  const auto add = [this](const QKeySequence& keys, auto slot) {
+    auto* s = new QShortcut(keys, this);
+    s->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(s, &QShortcut::activated, this, slot);
+  };
+  add(QKeySequence(Qt::Key_A), [this] { acceptCurrent(); });
+  add(QKeySequence(Qt::Key_R), [this] { rejectCurrent(); });
+  add(QKeySequence(Qt::Key_N), [this] { findChild<QPushButton*>(QStringLiteral("noteButton"))->click(); });
+  for (int k : {int(Qt::Key_Space), int(Qt::Key_J), int(Qt::Key_Right)})
+    add(QKeySequence(k), [this] { nextFinding(); });
+  for (int k : {int(Qt::Key_K), int(Qt::Key_Left)}) add(QKeySequence(k), [this] { previousFinding(); });
+  for (int k : {int(Qt::Key_Right), int(Qt::Key_Down)})
+    add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key(k)), [this] { nextImage(); });
+  for (int k : {int(Qt::Key_Left), int(Qt::Key_Up)})
+    add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key(k)), [this] { previousImage(); });
+  add(QKeySequence(Qt::CTRL | Qt::Key_Z), [this] { undo_->undo(); });
+  add(QKeySequence(Qt::CTRL | Qt::Key_Y), [this] { undo_->redo(); });
+  add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), [this] { undo_->redo(); });
+}
+
+void ReviewPage::setProject(const QString& projectPath) {
+  path_ = projectPath;
+  undo_->clear();
+  findingImages_.clear();
+  data_.reset();
+  viewer_->setOverlay(nullptr);
+  images_->setImages({});
+  findings_->setFindings({});
+  loaded_ = false;
+  if (path_.isEmpty()) {
+    catalogue_ = {};
+    fillModels();
+    return;
+  }
+  if (isVisible()) reload();
+}
+
+void ReviewPage::showEvent(QShowEvent* e) {
+  QWidget::showEvent(e);
+  // Training or a prediction elsewhere may have added models: read the catalogue again (selection and undo stay).
+  if (!path_.isEmpty() && !jobs_->busy()) reload();
+}
+
+void ReviewPage::reload() {
+  if (path_.isEmpty()) return;
+  loaded_ = true;
+  try {
+    catalogue_ = workflows::loadReviewCatalogue(path_.toStdString());
+  } catch (const std::exception& e) {
+    catalogue_ = {};
+    status_->setText(tr("Cannot read the project: %1").arg(QString::fromStdString(e.what())));
+  }
+  categoryCombo_->clear();
+  categoryCombo_->addItem(tr("(no category)"));
+  try {
+    for (const auto& c : workflows::loadFindingCategories(path_.toStdString()))
+      categoryCombo_->addItem(QString::fromStdString(c.name), QVariant::fromValue<qlonglong>(c.id));
+  } catch (const std::exception&) {
+  }
+  fillModels();
+}
+
+void ReviewPage::fillModels() {
+  const QVariant keepModel = modelCombo_->currentData();
+  const QVariant keepDataset = datasetCombo_->currentData();
+  modelCombo_->blockSignals(true);
+  datasetCombo_->blockSignals(true);
+  modelCombo_->clear();
+  datasetCombo_->clear();
+  modelRefs_.clear();
+  for (size_t r = 0; r < catalogue_.runs.size(); ++r) {
+    const auto& run = catalogue_.runs[r];
+    for (size_t m = 0; m < run.models.size(); ++m) {
+      const auto& model = run.models[m];
+      const QString name = run.name.empty() ? tr("Run %1").arg(run.id)
+                                            : tr("Run %1 “%2”").arg(run.id).arg(QString::fromStdString(run.name));
+      const QString what = model.ensemble() ? tr("ensemble of folds %1").arg(foldsText(model.folds))
+                                            : tr("fold %1").arg(foldsText(model.folds));
+      modelCombo_->addItem(tr("%1 — %2").arg(name, what), QStringLiteral("%1:%2").arg(run.id).arg(foldsText(model.folds)));
+      modelRefs_.emplace_back(r, m);
+    }
+  }
+  for (const auto& d : catalogue_.datasets) {
+    QString truth;
+    if (d.groundTruthMasks) truth = tr(", %n with masks", nullptr, int(d.groundTruthMasks));
+    else if (d.groundTruthBoxLists) truth = tr(", %n with boxes", nullptr, int(d.groundTruthBoxLists));
+    datasetCombo_->addItem(tr("%1 (%2, %n image(s)%3)", nullptr, int(d.images))
+                               .arg(QString::fromStdString(d.name), QString::fromStdString(d.role), truth),
+                           QVariant::fromValue<qlonglong>(d.id));
+  }
+  if (const int i = modelCombo_->findData(keepModel); i >= 0) modelCombo_->setCurrentIndex(i);
+  if (const int i = datasetCombo_->findData(keepDataset); i >= 0) datasetCombo_->setCurrentIndex(i);
+  // Prefer a dataset the chosen model has predicted.
+  if (!keepDataset.isValid())
+    if (const auto* m = currentModel())
+      for (int i = 0; i < datasetCombo_->count(); ++i)
+        if (m->predictions(datasetCombo_->itemData(i).toLongLong()) > 0) {
+          datasetCombo_->setCurrentIndex(i);
+          break;
+        }
+  modelCombo_->blockSignals(false);
+  datasetCombo_->blockSignals(false);
+  onModelChanged();
+}
+
+const workflows::ReviewModel* ReviewPage::currentModel() const {
+  const int i = modelCombo_->currentIndex();
+  if (i < 0 || size_t(i) >= modelRefs_.size()) return nullptr;
+  return &catalogue_.runs[modelRefs_[size_t(i)].first].models[modelRefs_[size_t(i)].second];
+}
+
+const workflows::ReviewDataset* ReviewPage::currentDataset() const {
+  const int i = datasetCombo_->currentIndex();
+  if (i < 0 || size_t(i) >= catalogue_.datasets.size()) return nullptr;
+  return &catalogue_.datasets[size_t(i)];
+}
+
+bool ReviewPage::predictionAvailable() const { return catalogue_.canPredict; }
+
+bool ReviewPage::selectModel(qint64 runId, const std::vector<int>& folds) {
+  const int i = modelCombo_->findData(QStringLiteral("%1:%2").arg(runId).arg(foldsText(folds)));
+  if (i < 0) return false;
+  modelCombo_->setCurrentIndex(i);
+  return true;
+}
+
+bool ReviewPage::selectDataset(qint64 datasetId) {
+  const int i = datasetCombo_->findData(QVariant::fromValue<qlonglong>(datasetId));
+  if (i < 0) return false;
+  datasetCombo_->setCurrentIndex(i);
+  return true;
+}
+
+void ReviewPage::onModelChanged() {
+  const QString key = modelCombo_->currentData().toString();
+  if (key != modelKey_) undo_->clear();  // another model's findings; everything is stored already
+  modelKey_ = key;
+  const auto* m = currentModel();
+  if (m) {
+    try {
+      scale_ = workflows::loadColourScale(path_.toStdString(), m->runId);
+      threshold_ = workflows::loadThreshold(path_.toStdString(), m->runId, m->folds);
+    } catch (const std::exception& e) {
+      status_->setText(QString::fromStdString(e.what()));
+    }
+    colourMapCombo_->setCurrentIndex(std::max(0, colourMapCombo_->findData(QString::fromStdString(scale_.colormap))));
+    if (key != shownKey_) setThresholdValue(threshold_.value.value_or(0.5));  // the model's threshold to start with
+    shownKey_ = key;
+  }
+  onDatasetChanged();
+}
+
+void ReviewPage::onDatasetChanged() {
+  const auto* m = currentModel();
+  const auto* d = currentDataset();
+  predictButton_->setVisible(false);
+  if (path_.isEmpty()) {
+    status_->setText(tr("Open a project to review its findings."));
+  } else if (catalogue_.runs.empty()) {
+    status_->setText(tr("No trained model yet: train a run on the Training page, then predict its test images here."));
+  } else if (!d) {
+    status_->setText(tr("No dataset with images: import a test dataset on the Data page."));
+  } else if (m && m->predictions(d->id) == 0) {
+    const auto& run = catalogue_.runs[modelRefs_[size_t(modelCombo_->currentIndex())].first];
+    const bool hasCheckpoints = std::all_of(m->folds.begin(), m->folds.end(), [&](int f) {
+      return std::find(run.foldsWithCheckpoint.begin(), run.foldsWithCheckpoint.end(), f) != run.foldsWithCheckpoint.end();
+    });
+    predictButton_->setVisible(true);
+    predictButton_->setEnabled(catalogue_.canPredict && hasCheckpoints && !jobs_->busy());
+    if (!catalogue_.canPredict)
+      status_->setText(tr("This model has not predicted “%1”. Prediction is unavailable in this build (no LibTorch): "
+                          "run `lightbox-cli predict` elsewhere and review the predictions here.")
+                           .arg(QString::fromStdString(d->name)));
+    else if (!hasCheckpoints)
+      status_->setText(tr("This model has no trained checkpoint to predict with."));
+    else
+      status_->setText(tr("This model has not predicted “%1” yet: press Predict.").arg(QString::fromStdString(d->name)));
+  } else {
+    status_->setText(QString());
+  }
+  loadRanking();
+}
+
+void ReviewPage::loadRanking(qint64 keepImage) {
+  const auto* m = currentModel();
+  const auto* d = currentDataset();
+  std::vector<workflows::ReviewImage> list;
+  if (m && d && m->predictions(d->id) > 0) {
+    try {
+      list = workflows::listReviewImages(path_.toStdString(), m->runId, m->folds, d->id);
+    } catch (const std::exception& e) {
+      status_->setText(tr("Cannot list the predictions: %1").arg(QString::fromStdString(e.what())));
+    }
+  }
+  images_->setImages(std::move(list));
+  refreshProgress();
+  refreshThresholdWidgets();
+  if (keepImage == 0 && data_) keepImage = data_->imageId;
+  int row = 0;
+  if (keepImage) {
+    const int source = images_->rowOfImage(keepImage);
+    if (source >= 0) row = std::max(0, filter_->mapFromSource(images_->index(source, 0)).row());
+  }
+  data_.reset();
+  if (filter_->rowCount() > 0) {
+    selectImageRow(row);
+  } else {
+    findings_->setFindings({});
+    viewer_->setOverlay(nullptr);
+    refreshFindingsPanel();
+  }
+}
+
+void ReviewPage::selectImageRow(int row) {
+  if (row < 0 || row >= filter_->rowCount()) return;
+  const QModelIndex index = filter_->index(row, 0);
+  imageTable_->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+  const auto* im = images_->image(filter_->mapToSource(index).row());
+  if (im && (!data_ || data_->predictionId != im->predictionId)) showImage(im->predictionId);
+}
+
+int ReviewPage::currentRankingRow() const {
+  const QModelIndex c = imageTable_->selectionModel()->currentIndex();
+  return c.isValid() ? c.row() : -1;
+}
+
+qint64 ReviewPage::currentImageId() const { return data_ ? data_->imageId : 0; }
+
+void ReviewPage::showImage(qint64 predictionId) {
+  std::shared_ptr<workflows::ReviewImageData> loaded;
+  std::vector<workflows::ReviewFinding> list;
+  try {
+    WaitCursor wait;
+    loaded = std::make_shared<workflows::ReviewImageData>(workflows::loadReviewImage(path_.toStdString(), predictionId));
+    list = workflows::listReviewFindings(path_.toStdString(), predictionId);
+  } catch (const std::exception& e) {
+    status_->setText(tr("Cannot show the prediction: %1").arg(QString::fromStdString(e.what())));
+    return;
+  }
+  data_ = loaded;
+  for (const auto& f : list) {
+    const auto it = std::find_if(findingImages_.begin(), findingImages_.end(), [&](const auto& p) { return p.first == f.id; });
+    if (it == findingImages_.end()) findingImages_.emplace_back(f.id, f.imageId);
+  }
+  viewer_->setOverlay(nullptr);
+  // The viewer holds the working array; alias the image inside the data we keep.
+  viewer_->showImage(std::shared_ptr<const workflows::ViewableImage>(loaded, &loaded->working));
+  findings_->setFindings(std::move(list));
+  images_->setCounts(data_->imageId, findings_->rowCount(), findings_->accepted(), findings_->rejected(), findings_->noted());
+  histogram_->setHistogram(scoreHistogram(data_->map.values()));
+  if (data_->truth)
+    truthLabel_->setText(data_->truthKind == "mask" ? tr("Ground truth: mask (outlined in green)")
+                                                    : tr("Ground truth: boxes (outlined in green)"));
+  else
+    truthLabel_->setText(tr("No ground truth for this image"));
+  truthBox_->setEnabled(data_->truth.has_value());
+  refreshOverlay();
+  refreshThresholdWidgets();
+  // First unreviewed finding, else the first.
+  int first = findings_->rowCount() ? 0 : -1;
+  for (int r = 0; r < findings_->rowCount(); ++r)
+    if (findings_->finding(r)->decision == workflows::ReviewDecision::Unreviewed) {
+      first = r;
+      break;
+    }
+  if (first >= 0) selectFinding(first);
+  refreshFindingsPanel();
+  refreshProgress();
+  Q_EMIT imageShown(data_->imageId);
+}
+
+void ReviewPage::refreshOverlay() {
+  if (!data_) {
+    viewer_->setOverlay(nullptr);
+    return;
+  }
+  auto o = std::make_shared<OverlayLayer>();
+  o->heat = std::shared_ptr<const Image>(data_, &data_->map);
+  o->lut = colourTable(QString::fromStdString(scale_.colormap));
+  if (stretch_) {
+    const auto [lo, hi] = stretchRange(data_->map.values());
+    o->min = lo;
+    o->max = hi;
+  } else {
+    o->min = scale_.min;
+    o->max = scale_.max;
+  }
+  o->cutoff = hideBelowBox_->isChecked() ? thresholdValue() : o->min + 0.02 * (o->max - o->min);
+  o->opacity = opacity_;
+  if (data_->truth && truthBox_->isChecked()) o->contour = std::shared_ptr<const Mask>(data_, &*data_->truth);
+  for (const auto& f : findings_->findings()) o->boxes.emplace_back(f.bboxMin, f.bboxMax);
+  o->highlighted = currentFindingRow();
+  viewer_->setOverlay(o);
+  legend_->setScale(o->lut, o->min, o->max);
+  legend_->setThreshold(thresholdValue());
+  legend_->setCaption(stretch_ ? tr("Stretched to this image: %1 – %2 (colours do not compare across images)")
+                                     .arg(o->min, 0, 'g', 3)
+                                     .arg(o->max, 0, 'g', 3)
+                               : tr("Dataset-wide scale %1 – %2%3")
+                                     .arg(o->min, 0, 'g', 3)
+                                     .arg(o->max, 0, 'g', 3)
+                                     .arg(scale_.stored ? tr(" (stored in the project)") : tr(" (default)")));
+}
+
+void ReviewPage::refreshThresholdWidgets() {
+  const double t = thresholdValue();
+  QString source;
+  if (threshold_.source == "user") source = tr("user's");
+  else if (threshold_.source == "proposed") source = tr("proposed");
+  QString text = tr("Slider: %1").arg(t, 0, 'f', 3);
+  if (threshold_.value) text += tr("\nIn force: %1 (%2)").arg(*threshold_.value, 0, 'f', 3).arg(source);
+  else text += tr("\nNo threshold yet");
+  if (threshold_.proposed && threshold_.source == "user") text += tr("\nProposed: %1").arg(*threshold_.proposed, 0, 'f', 3);
+  if (data_) {
+    const auto& h = histogram_->histogram();
+    if (h.total > 0) text += tr("\n%1 % of voxels above").arg(100.0 * double(h.above(t)) / double(h.total), 0, 'f', 2);
+  }
+  thresholdLabel_->setText(text);
+  histogram_->setThreshold(t);
+  legend_->setThreshold(t);
+  resetThresholdButton_->setEnabled(threshold_.proposed.has_value());
+  applyThresholdButton_->setEnabled(currentModel() && !images_->images().empty() && !jobs_->busy());
+  if (hideBelowBox_->isChecked()) refreshOverlay();
+}
+
+void ReviewPage::refreshFindingsPanel() {
+  const int n = findings_->rowCount();
+  imageProgressLabel_->setText(n ? tr("This image: %1").arg(progressText(findings_->reviewed(), n))
+                                 : tr("No findings in this image at the threshold"));
+  const auto* f = findings_->finding(currentFindingRow());
+  categoryCombo_->setEnabled(f != nullptr && categoryCombo_->count() > 1);
+  if (f) {
+    int idx = 0;
+    for (int k = 1; k < categoryCombo_->count(); ++k)
+      if (f->categoryId && categoryCombo_->itemData(k).toLongLong() == *f->categoryId) idx = k;
+    categoryCombo_->setCurrentIndex(idx);
+  }
+}
+
+void ReviewPage::refreshProgress() {
+  progressLabel_->setText(images_->images().empty()
+                              ? QString()
+                              : tr("Dataset: %1").arg(progressText(images_->totalReviewed(), images_->totalFindings())));
+  exportButton_->setEnabled(currentModel() != nullptr && !images_->images().empty());
+}
+
+QString ReviewPage::progressLabelText() const { return progressLabel_->text(); }
+
+double ReviewPage::thresholdValue() const { return sliderToThreshold(thresholdSlider_->value()); }
+
+void ReviewPage::setThresholdValue(double value) { thresholdSlider_->setValue(thresholdToSlider(value)); }
+
+void ReviewPage::setOpacity(double opacity) { opacitySlider_->setValue(int(std::lround(opacity * 100))); }
+
+void ReviewPage::setStretchPerImage(bool on) {
+  stretch_ = on;
+  stretchBox_->blockSignals(true);
+  stretchBox_->setChecked(on);
+  stretchBox_->blockSignals(false);
+  refreshOverlay();
+}
+
+void ReviewPage::setColourMap(const QString& name) {
+  scale_.colormap = name.toStdString();
+  colourMapCombo_->setCurrentIndex(std::max(0, colourMapCombo_->findData(name)));
+  if (const auto* m = currentModel()) {
+    try {
+      workflows::storeColourScale(path_.toStdString(), m->runId, scale_);
+      scale_.stored = true;
+    } catch (const std::exception& e) {
+      status_->setText(tr("Colour scale not stored: %1").arg(QString::fromStdString(e.what())));
+    }
+  }
+  refreshOverlay();
+}
+
+void ReviewPage::setAdvanceAfterDecision(bool on) { advance_ = on; }
+
+void ReviewPage::selectFinding(int row) {
+  if (row < 0 || row >= findings_->rowCount()) return;
+  findingTable_->selectionModel()->setCurrentIndex(findings_->index(row, 0),
+                                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+  findingTable_->scrollTo(findings_->index(row, 0));
+}
+
+int ReviewPage::currentFindingRow() const {
+  const QModelIndex c = findingTable_->selectionModel()->currentIndex();
+  return c.isValid() ? c.row() : -1;
+}
+
+void ReviewPage::acceptCurrent() { decide(workflows::ReviewDecision::Accepted, std::nullopt); }
+void ReviewPage::rejectCurrent() { decide(workflows::ReviewDecision::Rejected, std::nullopt); }
+
+void ReviewPage::noteCurrent(const QString& note) {
+  const auto* f = findings_->finding(currentFindingRow());
+  if (!f) return;
+  decide(f->decision, note);
+}
+
+void ReviewPage::decide(workflows::ReviewDecision decision, std::optional<QString> note) {
+  const int row = currentFindingRow();
+  const auto* f = findings_->finding(row);
+  if (!f) return;
+  const QString newNote = note ? *note : QString::fromStdString(f->note);
+  if (decision == f->decision && newNote == QString::fromStdString(f->note)) return;  // nothing would change
+  const workflows::ReviewState before{f->decision, f->note, f->reviewer, f->reviewedAt};
+  auto* command = new ReviewCommand(path_, f->id, before, decision, newNote, reviewerName(),
+                                    [this](qint64 id, const workflows::ReviewState& s, const QString& error) {
+                                      onApplied(id, s, error);
+                                    });
+  const bool advance = advance_ && !note;
+  undo_->push(command);  // stores now (redo)
+  if (advance && findings_->finding(row) && findings_->finding(row)->decision == decision) {
+    for (int k = 1; k <= findings_->rowCount(); ++k) {
+      const int r = (row + k) % findings_->rowCount();
+      if (findings_->finding(r)->decision == workflows::ReviewDecision::Unreviewed) {
+        selectFinding(r);
+        return;
+      }
+    }
+  }
+}
+
+void ReviewPage::onApplied(qint64 findingId, const workflows::ReviewState& state, const QString& error) {
+  if (!error.isEmpty()) {
+    status_->setText(tr("Review not stored: %1").arg(error));
+    status_->setStyleSheet(QStringLiteral("color:#c0392b;"));
+    Q_EMIT reviewStored(error);
+    return;
+  }
+  status_->setStyleSheet(QString());
+  if (findings_->rowOfFinding(findingId) < 0) {
+    // An undo or redo of another image's finding: show that image with the finding selected.
+    const auto it = std::find_if(findingImages_.begin(), findingImages_.end(),
+                                 [&](const auto& p) { return p.first == findingId; });
+    const int source = it != findingImages_.end() ? images_->rowOfImage(it->second) : -1;
+    if (source >= 0) {
+      filterCombo_->setCurrentIndex(0);  // the image may be filtered out as done
+      selectImageRow(filter_->mapFromSource(images_->index(source, 0)).row());
+    }
+  }
+  findings_->setReview(findingId, state);
+  if (findings_->rowOfFinding(findingId) >= 0) {
+    selectFinding(findings_->rowOfFinding(findingId));
+    if (data_)
+      images_->setCounts(data_->imageId, findings_->rowCount(), findings_->accepted(), findings_->rejected(),
+                         findings_->noted());
+  }
+  refreshFindingsPanel();
+  refreshProgress();
+  const QString message = tr("Finding %1: %2").arg(findingId).arg(decisionText(state.decision));
+  status_->setText(message);
+  Q_EMIT reviewStored(QString());
+}
+
+void ReviewPage::nextFinding() {
+  const int n = findings_->rowCount();
+  if (n == 0) return nextImage();
+  const int r = currentFindingRow();
+  if (r + 1 < n) selectFinding(r + 1);
+  else nextImage();  // past the last finding: on to the next image
+}
+
+void ReviewPage::previousFinding() {
+  const int r = currentFindingRow();
+  if (r > 0) selectFinding(r - 1);
+}
+
+void ReviewPage::nextImage() {
+  const int r = currentRankingRow();
+  if (r + 1 < filter_->rowCount()) selectImageRow(r + 1);
+}
+
+void ReviewPage::previousImage() {
+  const int r = currentRankingRow();
+  if (r > 0) selectImageRow(r - 1);
+}
+
+void ReviewPage::applyThreshold() {
+  const auto* m = currentModel();
+  const auto* d = currentDataset();
+  if (!m || !d || jobs_->busy()) return;
+  workflows::RefindParams p;
+  p.projectPath = path_.toStdString();
+  p.runId = m->runId;
+  p.folds = m->folds;
+  p.datasetId = d->id;
+  p.threshold = thresholdValue();
+  undo_->clear();  // the findings change; reviews stay stored and kept
+  const bool started = jobs_->start(tr("Finding regions at threshold %1").arg(p.threshold, 0, 'f', 3),
+                                    [this, p](ProgressSink& progress) -> std::function<void()> {
+                                      const auto r = workflows::refindFindings(p, progress);
+                                      return [this, r] {
+                                        status_->setText(tr("%n finding(s) at the new threshold; %1 reviewed kept",
+                                                            nullptr, int(r.findings))
+                                                             .arg(r.keptReviewed));
+                                      };
+                                    });
+  if (!started) return;
+  auto* c = new QMetaObject::Connection;
+  *c = connect(jobs_, &JobRunner::finished, this, [this, c](bool, const QString& error) {
+    disconnect(*c);
+    delete c;
+    if (!error.isEmpty()) status_->setText(tr("Cannot find regions: %1").arg(error));
+    if (const auto* model = currentModel())
+      threshold_ = workflows::loadThreshold(path_.toStdString(), model->runId, model->folds);
+    const qint64 keep = data_ ? data_->imageId : 0;
+    loadRanking(keep);
+  });
+}
+
+void ReviewPage::startPrediction() {
+#ifdef LIGHTBOX_HAS_TRAINING
+  const auto* m = currentModel();
+  const auto* d = currentDataset();
+  if (!m || !d || jobs_->busy()) return;
+  workflows::PredictParams p;
+  p.projectPath = path_.toStdString();
+  p.runId = m->runId;
+  p.folds = m->folds;
+  p.dataset = d->name;
+  const qint64 run = m->runId;
+  const std::vector<int> folds = m->folds;
+  predictButton_->setEnabled(false);
+  progress_->setRange(0, 0);
+  progress_->show();
+  cancelButton_->show();
+  const bool started = jobs_->start(tr("Predicting %1").arg(QString::fromStdString(d->name)),
+                                    [p](ProgressSink& progress) -> std::function<void()> {
+                                      const auto r = workflows::runPrediction(p, progress);
+                                      (void)r;
+                                      return {};
+                                    });
+  if (!started) {
+    progress_->hide();
+    cancelButton_->hide();
+    status_->setText(tr("Another job is running: wait for it (or cancel it) first."));
+    return;
+  }
+  auto* c = new QMetaObject::Connection;
+  *c = connect(jobs_, &JobRunner::finished, this, [this, c, run, folds](bool cancelled, const QString& error) {
+    disconnect(*c);
+    delete c;
+    progress_->hide();
+    cancelButton_->hide();
+    reload();
+    selectModel(run, folds);
+    const QString message = !error.isEmpty() ? tr("Prediction failed: %1").arg(error)
+                            : cancelled       ? tr("Prediction cancelled; the images done so far are kept.")
+                                              : tr("Prediction finished.");
+    status_->setText(message);
+    Q_EMIT predictionFinished(error.isEmpty() && !cancelled, message);
+  });
+#else
+  status_->setText(tr("Prediction is unavailable in this build (no LibTorch)."));
+#endif
+}
+
+void ReviewPage::suggestScale() {
+  const auto* m = currentModel();
+  const auto* d = currentDataset();
+  if (!m || !d) return;
+  try {
+    WaitCursor wait;
+    NullProgress none;
+    auto s = workflows::suggestColourScale(path_.toStdString(), m->runId, m->folds, d->id, none);
+    s.colormap = scale_.colormap;
+    workflows::storeColourScale(path_.toStdString(), m->runId, s);
+    scale_ = s;
+    scale_.stored = true;
+  } catch (const std::exception& e) {
+    status_->setText(tr("Cannot fit the colour scale: %1").arg(QString::fromStdString(e.what())));
+  }
+  refreshOverlay();
+}
+
+void ReviewPage::showExportDialog() {
+  const auto* m = currentModel();
+  if (!m) return;
+  const auto* d = currentDataset();
+  auto* dialog = new ExportDialog(path_, m->runId, m->folds, d ? QString::fromStdString(d->name) : QString(), this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->open();
+}
+
+}  // namespace lightbox::ui
