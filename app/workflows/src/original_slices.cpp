@@ -3,6 +3,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "lightbox/workflows/image_view.h"
+
 namespace lightbox::workflows::detail {
 
 OriginalSlices::OriginalSlices(project::Project& project, const project::ImageRecord& image,
@@ -59,6 +61,15 @@ project::FindingData OriginalSlices::describe(const eval::Finding& f) const {
   if (d.sliceIndex && sopBySlice_.size() > 1 && *d.sliceIndex >= 0 && size_t(*d.sliceIndex) < sopBySlice_.size())
     d.sopInstanceUid = sopBySlice_[size_t(*d.sliceIndex)];
   return d;
+}
+
+std::vector<project::FindingData> findingsOf(const Image& map, const Geometry& geometry, const project::ImageRecord& row,
+                                             const OriginalSlices& slices, const eval::FindingOptions& options) {
+  const Geometry patient = row.meta.format == "nifti" ? rasToLps(geometry) : geometry;
+  std::vector<project::FindingData> found;
+  for (const eval::Finding& f : eval::findFindings(map.values(), map.shape(), patient, options))
+    found.push_back(slices.describe(f));
+  return found;
 }
 
 }  // namespace lightbox::workflows::detail

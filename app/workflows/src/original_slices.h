@@ -32,4 +32,9 @@ class OriginalSlices {
   std::vector<std::string> sopBySlice_;    ///< the series' files in slice order
 };
 
+/// The findings of a map on `row`'s working grid with `geometry` (the array's), in the project's convention: patient
+/// coordinates in LPS (DICOM's), converted from RAS for NIfTI images, with the original slice and its SOP UID.
+std::vector<project::FindingData> findingsOf(const Image& map, const Geometry& geometry, const project::ImageRecord& row,
+                                             const OriginalSlices& slices, const eval::FindingOptions& options);
+
 }  // namespace lightbox::workflows::detail

@@ -8,7 +8,6 @@
 #include "lightbox/core/eval/image_scores.h"
 #include "lightbox/models/predictor.h"
 #include "lightbox/project/project.h"
-#include "lightbox/workflows/image_view.h"
 #include "lightbox/project/transaction.h"
 #include "device_choice.h"
 #include "model_inputs.h"
@@ -98,8 +97,6 @@ PredictResult runPrediction(const PredictParams& params, ProgressSink& progress)
                             detail::toArrayGrid(p.perModel[f], array->image.shape(), array->image.geometry()));
 
       const detail::OriginalSlices slices(proj, row, array->mapping);
-      // Findings are reported in DICOM patient coordinates (LPS) whatever the file stored; NIfTI stores RAS.
-      const Geometry patient = row.meta.format == "nifti" ? rasToLps(array->image.geometry()) : array->image.geometry();
       project::Transaction tx(proj);  // an image's maps and findings together
       for (const auto& [folds, map] : maps) {
         const int64_t predictionId =
@@ -109,9 +106,7 @@ PredictResult runPrediction(const PredictParams& params, ProgressSink& progress)
         eval::FindingOptions fo;
         fo.threshold = result.threshold;
         fo.minVoxels = params.minFindingVoxels;
-        std::vector<project::FindingData> found;
-        for (const eval::Finding& f : eval::findFindings(map.values(), map.shape(), patient, fo))
-          found.push_back(slices.describe(f));
+        const auto found = detail::findingsOf(map, array->image.geometry(), row, slices, fo);
         proj.findings().replaceAutomatic(predictionId, result.threshold, found, reviewed);
         result.findings += int64_t(found.size());
       }

@@ -101,7 +101,7 @@ std::optional<Mask> workingTruth(project::Project& proj, const project::ImageRec
   return labels;
 }
 
-ReviewFinding toReviewFinding(const project::Finding& f, bool ras, const std::map<int64_t, std::string>& categories) {
+ReviewFinding toReviewFinding(const project::Finding& f, const std::map<int64_t, std::string>& categories) {
   ReviewFinding r;
   r.id = f.id;
   r.predictionId = f.predictionId;
@@ -110,11 +110,7 @@ ReviewFinding toReviewFinding(const project::Finding& f, bool ras, const std::ma
   r.bboxMin = f.data.bboxMin;
   r.bboxMax = f.data.bboxMax;
   r.centroidVoxel = f.data.centroidVoxel;
-  r.centroidMm = f.data.centroidMm;
-  if (ras) {
-    r.centroidMm[0] = -r.centroidMm[0];
-    r.centroidMm[1] = -r.centroidMm[1];
-  }
+  r.centroidMm = f.data.centroidMm;  // stored in LPS already (original_slices.h)
   r.sizeVoxels = f.data.sizeVoxels;
   r.sizeMm = f.data.sizeMm;
   r.maxScore = f.data.maxScore;
@@ -352,7 +348,7 @@ std::vector<ReviewFinding> listReviewFindings(const std::string& projectPath, in
   project::FindingQuery q;
   q.predictionId = predictionId;
   std::vector<ReviewFinding> out;
-  for (const auto& f : proj.findings().list(q)) out.push_back(toReviewFinding(f, row && isRas(*row), categories));
+  for (const auto& f : proj.findings().list(q)) out.push_back(toReviewFinding(f, categories));
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
     return a.maxScore.value_or(-1) > b.maxScore.value_or(-1);
   });
@@ -443,14 +439,12 @@ RefindResult refindFindings(const RefindParams& params, ProgressSink& progress) 
     const std::string kind = arrayKindOf(proj, row->id, list[k].arrayId);
     const auto array = proj.arrays().load(row->id, kind);
     if (!array) continue;
-    Image map = prediction->map;
-    map.geometry() = array->image.geometry();  // as predict: positions through the working geometry
+    const Image& map = prediction->map;
     const detail::OriginalSlices slices(proj, *row, array->mapping);
     eval::FindingOptions fo;
     fo.threshold = params.threshold;
     fo.minVoxels = params.minFindingVoxels;
-    std::vector<project::FindingData> found;
-    for (const eval::Finding& f : eval::findFindings(map, fo)) found.push_back(slices.describe(f));
+    const auto found = detail::findingsOf(map, array->image.geometry(), *row, slices, fo);  // as predict does
     project::Transaction tx(proj);
     const auto before = proj.findings().counts(list[k].id);
     proj.findings().replaceAutomatic(list[k].id, params.threshold, found, project::ReviewedFindings::Keep);
@@ -580,8 +574,7 @@ int64_t writeSyntheticReviewProject(const std::string& projectPath, int images2d
     eval::FindingOptions fo;
     fo.threshold = threshold;
     fo.minVoxels = 4;
-    std::vector<project::FindingData> found;
-    for (const eval::Finding& f : eval::findFindings(map, fo)) found.push_back(slices.describe(f));
+    const auto found = detail::findingsOf(map, map.geometry(), *row, slices, fo);
     proj.findings().replaceAutomatic(predictionId, threshold, found);
   }
   return run;
