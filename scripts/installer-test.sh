@@ -64,6 +64,44 @@ if [[ -z $deb ]]; then
 fi
 [[ -f $deb ]] || die "no package at $deb"
 
+# 0. Static checks of the package's files on this machine (each where its tool is installed: lintian, desktop-file-utils,
+#    appstream, libglib2.0-bin). lintian errors and invalid desktop/AppStream/MIME files fail the test.
+say "Static checks of $(basename "$deb")"
+unpacked=$(mktemp -d)
+dpkg-deb -x "$deb" "$unpacked/pkg"
+if command -v lintian >/dev/null; then
+  lintian --fail-on error,warning "$deb" 2>/dev/null && echo "ok lintian: no errors or warnings beyond packaging/lintian-overrides" ||
+    { rm -rf "$unpacked"; die "lintian reports errors"; }
+fi
+if command -v desktop-file-validate >/dev/null; then
+  desktop-file-validate "$unpacked/pkg/usr/share/applications/org.lightbox.Lightbox.desktop" && echo "ok desktop-file-validate"
+fi
+if command -v appstreamcli >/dev/null; then
+  appstreamcli validate --no-net "$unpacked/pkg/usr/share/metainfo/org.lightbox.Lightbox.metainfo.xml" >/dev/null &&
+    echo "ok appstreamcli validate"
+fi
+if command -v gio >/dev/null && command -v update-mime-database >/dev/null; then
+  # The MIME type by name and by content: a project renamed without .lightbox is still one, another SQLite file is not.
+  mkdir -p "$unpacked/home/mime/packages" "$unpacked/files"
+  cp "$unpacked"/pkg/usr/share/mime/packages/*.xml "$unpacked/home/mime/packages/"
+  update-mime-database "$unpacked/home/mime" >/dev/null 2>&1
+  "$unpacked/pkg/usr/bin/lightbox-cli" new "$unpacked/files/a.lightbox" >/dev/null 2>&1 || true
+  if [[ -f $unpacked/files/a.lightbox ]]; then
+    cp "$unpacked/files/a.lightbox" "$unpacked/files/renamed.bin"
+    { printf 'SQLite format 3\0'; head -c 84 /dev/zero; } > "$unpacked/files/other.bin"
+    for f in a.lightbox renamed.bin other.bin; do
+      printf '%s: %s\n' "$f" "$(XDG_DATA_HOME="$unpacked/home" gio info -a standard::content-type "$unpacked/files/$f" 2>/dev/null |
+                                 sed -n 's/.*content-type: //p')"
+    done | tee "$unpacked/mime.txt"
+    grep -qx 'a.lightbox: application/x-lightbox-project' "$unpacked/mime.txt" &&
+      grep -qx 'renamed.bin: application/x-lightbox-project' "$unpacked/mime.txt" &&
+      ! grep -q 'other.bin: application/x-lightbox-project' "$unpacked/mime.txt" ||
+      { rm -rf "$unpacked"; die "the MIME type does not match as it should"; }
+    echo "ok MIME type by glob and by magic (SQLite header + application_id)"
+  fi
+fi
+rm -rf "$unpacked"
+
 # 1. The pristine root: debootstrap once, then a cached tarball.
 root_cache="$cache/debootstrap"
 tarball="$root_cache/$suite-minbase-amd64.tar.gz"
@@ -75,6 +113,7 @@ if [[ ! -f $tarball ]]; then
   debootstrap --variant=minbase --arch=amd64 "$suite" "$fresh" "$mirror" > "$root_cache/debootstrap.log" 2>&1 ||
     { tail -n 30 "$root_cache/debootstrap.log" >&2; die "debootstrap failed (log: $root_cache/debootstrap.log)"; }
   rm -rf "$fresh"/var/cache/apt/archives/*.deb "$fresh"/var/lib/apt/lists/*
+  chmod 0755 "$fresh"
   tar -C "$fresh" --numeric-owner -czf "$tarball.tmp" . && mv "$tarball.tmp" "$tarball"
   rm -rf "$fresh"
 else
@@ -91,6 +130,9 @@ cleanup() {
 }
 trap cleanup EXIT
 tar -C "$root" --numeric-owner -xzf "$tarball"
+chmod 0755 "$root" # mktemp's 0700 (also that of the tarball's "."): the tester could not enter its own /
+# A throw-away root: dpkg need not fsync every file it unpacks (the install takes half the time).
+echo force-unsafe-io > "$root/etc/dpkg/dpkg.cfg.d/lightbox-installer-test-unsafe-io"
 {
   echo "deb $mirror $suite main"
   echo "deb $mirror $suite-updates main"
@@ -150,6 +192,12 @@ in_root useradd --create-home --shell /bin/sh tester
 install -d -o "$(stat -c %u "$root/home/tester")" -g "$(stat -c %g "$root/home/tester")" -m 0700 \
   "$root/tmp/runtime-tester" "$root/home/tester/data"
 install -m 0644 "$brain" "$root/home/tester/data/ch2bet.nii.gz"
+# The inter-dataset blending source of the preview: the ICBM152 average (npm @niivue/niivue), where it was fetched.
+blend=()
+if [[ -f $data/@niivue/niivue/mni152.nii.gz ]]; then
+  install -m 0644 "$data/@niivue/niivue/mni152.nii.gz" "$root/home/tester/data/mni152.nii.gz"
+  blend=(--blend-source /home/tester/data/mni152.nii.gz)
+fi
 say "lightbox-cli in the root"
 as_user lightbox-cli --version
 as_user lightbox --version
@@ -157,7 +205,8 @@ as_user lightbox-cli new /home/tester/study.lightbox
 as_user lightbox-cli import /home/tester/study.lightbox --role healthy --dataset healthy-brains \
   --preset brain-slices-2d /home/tester/data/ch2bet.nii.gz
 as_user lightbox-cli info /home/tester/study.lightbox
-as_user lightbox-cli preview /home/tester/data/ch2bet.nii.gz --count 1 --seed 1 --output /home/tester/preview
+as_user lightbox-cli preview /home/tester/data/ch2bet.nii.gz --count 1 --seed 1 "${blend[@]}" \
+  --output /home/tester/preview
 ls "$root/home/tester/preview" | grep -c '\.png$' | xargs printf 'preview wrote %s PNG montages\n'
 # The project file carries the magic the MIME type matches: "SQLite format 3\0" at 0, application_id "LBOX" at 68.
 magic=$(head -c 16 "$root/home/tester/study.lightbox" | tr -d '\0')
@@ -166,8 +215,12 @@ appid=$(dd if="$root/home/tester/study.lightbox" bs=1 skip=68 count=4 status=non
 echo "ok project header: '$magic' + application_id '$appid' at offset 68"
 
 # 5. The installed desktop app, offscreen: opens the project given on the command line, grabs every work area.
-say "lightbox --screenshot-dir (QT_QPA_PLATFORM=offscreen) on the project"
-as_user timeout 120 lightbox --screenshot-dir /home/tester/shots /home/tester/study.lightbox
+# Started the way the desktop entry starts it: its Exec line with %f = the project (plus the hidden option).
+exec_line=$(sed -n 's/^Exec=//p' "$root/usr/share/applications/org.lightbox.Lightbox.desktop")
+[[ $exec_line == *%f* ]] || die "the desktop entry's Exec line '$exec_line' takes no file"
+read -r -a launch <<< "${exec_line/\%f/--screenshot-dir /home/tester/shots /home/tester/study.lightbox}"
+say "${launch[*]} (desktop entry's Exec line, QT_QPA_PLATFORM=offscreen)"
+as_user timeout 120 "${launch[@]}"
 ls "$root/home/tester/shots"
 install -m 0644 "$root/home/tester/shots/desktop-data.png" "$here/docs/images/installed-app.png"
 echo "wrote $here/docs/images/installed-app.png"
