@@ -126,7 +126,13 @@ mounts=()
 cleanup() {
   local i
   for ((i = ${#mounts[@]} - 1; i >= 0; i--)); do umount -l "${mounts[i]}" 2>/dev/null || true; done
-  if [[ $keep -eq 1 ]]; then echo "installer-test.sh: kept the test root $root" >&2; else rm -rf "$root"; fi
+  if [[ $keep -eq 1 ]]; then
+    echo "installer-test.sh: kept the test root $root" >&2
+  elif findmnt -rn -o TARGET | grep -q "^$root/"; then # never rm -rf through a bind mount of /dev
+    echo "installer-test.sh: $root still has mounts; not deleting it" >&2
+  else
+    rm -rf --one-file-system "$root"
+  fi
 }
 trap cleanup EXIT
 tar -C "$root" --numeric-owner -xzf "$tarball"
