@@ -15,7 +15,7 @@ int main(int argc, char* argv[]) {
   QApplication::setOrganizationName(QStringLiteral("Lightbox"));
   QApplication::setApplicationName(QStringLiteral("Lightbox"));
   QApplication::setApplicationVersion(QStringLiteral(LIGHTBOX_VERSION));
-  QApplication::setDesktopFileName(QStringLiteral("org.lightbox.Lightbox"))  // the desktop entry's id (Wayland app id);
+  QApplication::setDesktopFileName(QStringLiteral("org.lightbox.Lightbox"));  // the desktop entry's id (Wayland app id)
 
   QTranslator qtTranslator;
   if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
