@@ -4,6 +4,31 @@
 
 namespace lightbox::ui {
 
+namespace {
+// The core's English task names and descriptions (core/src/task_settings.cpp), listed here so that lupdate gives
+// them translation entries; tests/ui/shell/test_translations checks that every task's text is translated.
+// clang-format off
+[[maybe_unused]] const char* const kTaskTexts[] = {
+  QT_TRANSLATE_NOOP("lightbox::tasks", "Intra-dataset Poisson blending"),
+  QT_TRANSLATE_NOOP("lightbox::tasks", "Tissue from another healthy image, seamlessly blended in: anatomy in the wrong place."),
+  QT_TRANSLATE_NOOP("lightbox::tasks", "Inter-dataset Poisson blending"),
+  QT_TRANSLATE_NOOP("lightbox::tasks", "Texture from a different kind of image, seamlessly blended in: foreign structure such as a tumour."),
+  QT_TRANSLATE_NOOP("lightbox::tasks", "Sink deformation"),
+  QT_TRANSLATE_NOOP("lightbox::tasks", "Tissue pulled towards a point: atrophy, retraction or a shrinking lesion."),
+  QT_TRANSLATE_NOOP("lightbox::tasks", "Source deformation"),
+  QT_TRANSLATE_NOOP("lightbox::tasks", "Tissue pushed away from a point: mass effect of a growing lesion or swelling."),
+  QT_TRANSLATE_NOOP("lightbox::tasks", "Smooth intensity change"),
+  QT_TRANSLATE_NOOP("lightbox::tasks", "A region gently brighter or darker than normal: oedema, hyper- or hypo-intense lesions."),
+  QT_TRANSLATE_NOOP("lightbox::tasks", "Cut-paste (extra)"),
+  QT_TRANSLATE_NOOP("lightbox::tasks", "A patch of another healthy image pasted with hard edges; easy to spot, not used in the paper."),
+  QT_TRANSLATE_NOOP("lightbox::tasks", "Patch interpolation (extra)"),
+  QT_TRANSLATE_NOOP("lightbox::tasks", "A patch of another healthy image mixed in with a random opacity; not used in the paper."),
+  QT_TRANSLATE_NOOP("lightbox::tasks", "Cutout (extra)"),
+  QT_TRANSLATE_NOOP("lightbox::tasks", "A region filled with one constant value, like a dropout artefact; not used in the paper."),
+};
+// clang-format on
+}  // namespace
+
 QString taskTitle(TaskId id) {
   return QCoreApplication::translate("lightbox::tasks", std::string(taskDisplayName(id)).c_str());
 }

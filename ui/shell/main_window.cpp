@@ -31,6 +31,7 @@
 #include "shell/import_dialog.h"
 #include "shell/job_progress_widget.h"
 #include "shell/job_runner.h"
+#include "shell/preferences_dialog.h"
 #include "shell/recent_projects.h"
 #include "shell/runs_page.h"
 #include "shell/thumbnail_cache.h"
@@ -188,6 +189,11 @@ void MainWindow::createMenus() {
   edit->addAction(findAction_);
   edit->addSeparator();
   for (QAction* a : browser_->imageActions()) edit->addAction(a);
+  edit->addSeparator();
+  QAction* preferences = edit->addAction(tr("&Preferences…"));
+  preferences->setObjectName(QStringLiteral("actionPreferences"));
+  preferences->setMenuRole(QAction::PreferencesRole);
+  connect(preferences, &QAction::triggered, this, [this] { PreferencesDialog(this).exec(); });
 
   QMenu* view = menuBar()->addMenu(tr("&View"));
   for (QAction* a : areaActions_) view->addAction(a);

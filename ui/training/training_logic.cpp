@@ -9,11 +9,14 @@
 
 #include "lightbox/core/task_settings.h"
 
+/// The translation context of the texts below (lupdate sees TrainingLogic::tr).
+class TrainingLogic {
+  Q_DECLARE_TR_FUNCTIONS(TrainingLogic)
+};
+
 namespace lightbox::ui {
 
 namespace {
-
-QString tr(const char* text) { return QCoreApplication::translate("TrainingLogic", text); }
 
 QList<QPointF> toPoints(const workflows::MetricSeries& s) {
   QList<QPointF> out;
@@ -121,23 +124,23 @@ qint64 expectedSteps(const workflows::TrainingPresetInfo& preset, qint64 maxStep
 QString formatDuration(double seconds) {
   const QLocale locale;
   if (!(seconds >= 0)) return QString();
-  if (seconds < 90) return tr("%1 s").arg(qRound(seconds));
+  if (seconds < 90) return TrainingLogic::tr("%1 s").arg(qRound(seconds));
   const double minutes = seconds / 60;
-  if (minutes < 90) return tr("%1 min").arg(qRound(minutes));
+  if (minutes < 90) return TrainingLogic::tr("%1 min").arg(qRound(minutes));
   const double hours = minutes / 60;
   if (hours < 48) {
     const int h = int(hours);
     const int m = qRound((hours - h) * 60);
-    return m > 0 ? tr("%1 h %2 min").arg(h).arg(m) : tr("%1 h").arg(h);
+    return m > 0 ? TrainingLogic::tr("%1 h %2 min").arg(h).arg(m) : TrainingLogic::tr("%1 h").arg(h);
   }
-  return tr("%1 days").arg(locale.toString(hours / 24, 'f', 1));
+  return TrainingLogic::tr("%1 days").arg(locale.toString(hours / 24, 'f', 1));
 }
 
 QString paperTaskName(int task, bool withId) {
   if (task < 0 || task >= kTaskCount) return QString::number(task);
   const std::string_view n = taskDisplayName(TaskId(task));
-  const QString name = QCoreApplication::translate("TaskNames", std::string(n).c_str());
-  return withId ? tr("%1 %2").arg(task).arg(name) : name;
+  const QString name = QCoreApplication::translate("lightbox::tasks", std::string(n).c_str());
+  return withId ? TrainingLogic::tr("%1 %2").arg(task).arg(name) : name;
 }
 
 QString taskIdList(const std::vector<int>& tasks) {
