@@ -8,10 +8,12 @@
 #include <QTranslator>
 
 #include "screenshots.h"
+#include "translations_setup.h"
 #include "shell/main_window.h"
 
 int main(int argc, char* argv[]) {
   QApplication app(argc, argv);
+  lightbox::desktop::installTranslations(app);  // language preference, QLocale default, translators
   QApplication::setOrganizationName(QStringLiteral("Lightbox"));
   QApplication::setApplicationName(QStringLiteral("Lightbox"));
   QApplication::setApplicationVersion(QStringLiteral(LIGHTBOX_VERSION));
