@@ -5,6 +5,7 @@
 #include "preview_command.h"
 #include "project_commands.h"
 #include "findings_commands.h"
+#include "demo_command.h"
 #include "train_commands.h"
 
 int main(int argc, char** argv) {
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
   lightbox::cli::addPreviewCommand(app, exitCode);
   lightbox::cli::addTrainCommands(app, exitCode);
   lightbox::cli::addFindingsCommands(app, exitCode);
+  lightbox::cli::addDemoCommand(app, exitCode);
   lightbox::cli::installInterruptHandler();
   try {
     app.parse(argc, argv);
