@@ -7,6 +7,7 @@
 #include <QTimer>
 #include <QTranslator>
 
+#include "demo_launcher.h"
 #include "screenshots.h"
 #include "translations_setup.h"
 #include "shell/main_window.h"
@@ -36,12 +37,36 @@ int main(int argc, char* argv[]) {
                                    QStringLiteral("DIR"));
   screenshotDir.setFlags(QCommandLineOption::HiddenFromHelp);
   parser.addOption(screenshotDir);
+  QCommandLineOption demo(QStringLiteral("demo"),
+                          QApplication::translate("main", "Build the demo project (real healthy brain slices, simulated "
+                                                          "lesions, a short training) or reuse it, and review it"));
+  parser.addOption(demo);
+  QCommandLineOption demoProject(QStringLiteral("demo-project"),
+                                 QApplication::translate("main", "With --demo: the demo project file"),
+                                 QStringLiteral("FILE"));
+  parser.addOption(demoProject);
+  QCommandLineOption demoMinutes(QStringLiteral("demo-minutes"),
+                                 QApplication::translate("main", "With --demo: training time in minutes (default 3)"),
+                                 QStringLiteral("M"), QStringLiteral("3"));
+  parser.addOption(demoMinutes);
   parser.process(app);
 
   lightbox::ui::MainWindow window;
   const QStringList args = parser.positionalArguments();
   window.show();
-  if (parser.isSet(screenshotDir)) {
+  if (parser.isSet(demo)) {
+    lightbox::desktop::DemoLauncher::Options o;
+    o.projectPath = parser.value(demoProject);
+    o.minutes = parser.value(demoMinutes).toDouble();
+    if (!(o.minutes > 0)) o.minutes = 3;
+    o.screenshotDir = parser.value(screenshotDir);
+    if (!o.screenshotDir.isEmpty()) {
+      window.setInteractive(false);
+      window.resize(1560, 960);
+    }
+    auto* launcher = new lightbox::desktop::DemoLauncher(&window, o, &app);
+    QTimer::singleShot(0, launcher, &lightbox::desktop::DemoLauncher::start);
+  } else if (parser.isSet(screenshotDir)) {
     if (args.isEmpty()) {
       qCritical("--screenshot-dir needs a project to open");
       return 2;

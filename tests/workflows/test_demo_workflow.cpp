@@ -29,6 +29,7 @@ class TestDemoWorkflow : public QObject {
     p.trainMinutes = 0.75;  // a bound only: the step limit ends it first
     p.maxSteps = 6;
     p.thresholdSamples = 4;
+    p.targetFalsePositiveRate = 1;  // six steps light up healthy tissue too: the best-F1 threshold, not the FPR cap
     p.device = "cpu";
     p.threads = 2;
     p.seed = 3;

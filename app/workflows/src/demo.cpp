@@ -367,6 +367,7 @@ DemoSummary buildDemoProject(const DemoParams& params, ProgressSink& progress) {
   th.runId = s.runId;
   th.folds = s.folds;
   th.samplesPerFold = params.thresholdSamples;
+  th.targetFalsePositiveRate = params.targetFalsePositiveRate;
   th.seed = params.seed + 12345;
   th.device = params.device;
   th.threads = params.threads;

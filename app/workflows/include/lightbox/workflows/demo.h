@@ -47,6 +47,7 @@ struct DemoParams {
   uint64_t seed = 1;
   int64_t maxSteps = 0;      ///< > 0: also stop training after this many steps (tests)
   int thresholdSamples = 64; ///< held-out-task samples for the threshold proposal
+  double targetFalsePositiveRate = 1e-3;  ///< of the threshold proposal (a few-step model of a test needs 1)
   std::string device = "auto";
   int threads = 0;           ///< LibTorch CPU threads; 0 = default
 };
