@@ -1,6 +1,7 @@
 #include "preview/task_preview_panel.h"
 
 #include <QCheckBox>
+#include <QLocale>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
@@ -606,10 +607,10 @@ void TaskPreviewPanel::showSample(const TaskPreviewSample& s, double ms) {
   const QString anomalies = count == 1 ? tr("1 anomaly") : tr("%1 anomalies").arg(count);
   statsLabel_->setText(tr("%1 covering %2% of the image · seed %3 · on %4 · %5 ms")
                            .arg(anomalies)
-                           .arg(fraction, 0, 'f', 1)
+                           .arg(QLocale().toString(fraction, 'f', 1))
                            .arg(s.seed)
                            .arg(QString::fromStdString(s.sourceName))
-                           .arg(ms, 0, 'f', 0));
+                           .arg(QLocale().toString(ms, 'f', 0)));
   if (session_ && session_->hasBlendSource() && task_ == TaskId::InterPoisson)
     setStatus(tr("Blend source: %1").arg(QString::fromStdString(session_->blendSourceName())));
   else

@@ -1,6 +1,7 @@
 #include "review/review_logic.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <algorithm>
 #include <cmath>
 
@@ -143,12 +144,15 @@ QString progressText(int64_t reviewed, int64_t total) {
 }
 
 QString positionText(const std::array<double, 3>& mm, int ndim) {
-  if (ndim == 3) return ReviewText::tr("(%1, %2, %3) mm").arg(mm[0], 0, 'f', 1).arg(mm[1], 0, 'f', 1).arg(mm[2], 0, 'f', 1);
-  return ReviewText::tr("(%1, %2) mm").arg(mm[0], 0, 'f', 1).arg(mm[1], 0, 'f', 1);
+  const QLocale l;  // decimal separator of the UI language
+  if (ndim == 3)
+    return ReviewText::tr("(%1, %2, %3) mm").arg(l.toString(mm[0], 'f', 1), l.toString(mm[1], 'f', 1), l.toString(mm[2], 'f', 1));
+  return ReviewText::tr("(%1, %2) mm").arg(l.toString(mm[0], 'f', 1), l.toString(mm[1], 'f', 1));
 }
 
 QString sizeText(double size, int ndim) {
-  return ndim == 3 ? ReviewText::tr("%1 mm³").arg(size, 0, 'f', 1) : ReviewText::tr("%1 mm²").arg(size, 0, 'f', 1);
+  const QString v = QLocale().toString(size, 'f', 1);
+  return ndim == 3 ? ReviewText::tr("%1 mm³").arg(v) : ReviewText::tr("%1 mm²").arg(v);
 }
 
 }  // namespace lightbox::ui

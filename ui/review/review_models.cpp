@@ -1,6 +1,7 @@
 #include "review/review_models.h"
 
 #include <QColor>
+#include <QLocale>
 #include <QFileInfo>
 
 namespace lightbox::ui {
@@ -69,7 +70,7 @@ QVariant ReviewImageModel::data(const QModelIndex& index, int role) const {
     switch (index.column()) {
       case RankColumn: return index.row() + 1;
       case NameColumn: return QFileInfo(QString::fromStdString(im->sourcePath)).fileName();
-      case ScoreColumn: return QString::number(im->score, 'f', 4);
+      case ScoreColumn: return QLocale().toString(im->score, 'f', 4);
       case FindingsColumn: return QVariant::fromValue<qlonglong>(im->findings);
       case ReviewedColumn: return tr("%1 / %2").arg(im->reviewed()).arg(im->findings);
       case StateColumn: return imageReviewStateText(state);
@@ -78,9 +79,9 @@ QVariant ReviewImageModel::data(const QModelIndex& index, int role) const {
   if (role == Qt::ToolTipRole)
     return tr("%1\nMean score %2, 75th percentile %3, top-quarter mean %4\n%5 accepted, %6 rejected, %7 with notes")
         .arg(QString::fromStdString(im->sourcePath))
-        .arg(im->score, 0, 'f', 4)
-        .arg(im->p75, 0, 'f', 4)
-        .arg(im->top25Mean, 0, 'f', 4)
+        .arg(QLocale().toString(im->score, 'f', 4))
+        .arg(QLocale().toString(im->p75, 'f', 4))
+        .arg(QLocale().toString(im->top25Mean, 'f', 4))
         .arg(im->accepted)
         .arg(im->rejected)
         .arg(im->noted);
@@ -185,7 +186,7 @@ QVariant FindingTableModel::data(const QModelIndex& index, int role) const {
   if (role == Qt::DisplayRole) {
     switch (index.column()) {
       case NumberColumn: return index.row() + 1;
-      case ScoreColumn: return f->maxScore ? QString::number(*f->maxScore, 'f', 3) : QString();
+      case ScoreColumn: return f->maxScore ? QLocale().toString(*f->maxScore, 'f', 3) : QString();
       case SizeColumn: return sizeText(f->sizeMm, f->ndim);
       case PositionColumn: return positionText(f->centroidMm, f->ndim);
       case SliceColumn: return f->sliceIndex ? QVariant::fromValue<qlonglong>(*f->sliceIndex + 1) : QVariant();
@@ -197,10 +198,10 @@ QVariant FindingTableModel::data(const QModelIndex& index, int role) const {
   if (role == Qt::ToolTipRole) {
     QString t = tr("Finding %1: max score %2, mean %3, %4 voxels, found at threshold %5")
                     .arg(f->id)
-                    .arg(f->maxScore.value_or(0), 0, 'f', 3)
-                    .arg(f->meanScore.value_or(0), 0, 'f', 3)
+                    .arg(QLocale().toString(f->maxScore.value_or(0), 'f', 3))
+                    .arg(QLocale().toString(f->meanScore.value_or(0), 'f', 3))
                     .arg(f->sizeVoxels)
-                    .arg(f->threshold ? QString::number(*f->threshold, 'g', 4) : tr("— (manual)"));
+                    .arg(f->threshold ? QLocale().toString(*f->threshold, 'g', 4) : tr("— (manual)"));
     if (!f->reviewedAt.empty())
       t += tr("\n%1 by %2 at %3")
                .arg(decisionText(f->decision),

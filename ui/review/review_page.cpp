@@ -1,6 +1,7 @@
 #include "review/review_page.h"
 
 #include <QApplication>
+#include <QLocale>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileInfo>
@@ -666,11 +667,11 @@ void ReviewPage::refreshOverlay() {
   legend_->setScale(o->lut, o->min, o->max);
   legend_->setThreshold(thresholdValue());
   legend_->setCaption(stretch_ ? tr("Stretched to this image: %1 – %2 (colours do not compare across images)")
-                                     .arg(o->min, 0, 'g', 3)
-                                     .arg(o->max, 0, 'g', 3)
+                                     .arg(QLocale().toString(o->min, 'g', 3))
+                                     .arg(QLocale().toString(o->max, 'g', 3))
                                : tr("Dataset-wide scale %1 – %2%3")
-                                     .arg(o->min, 0, 'g', 3)
-                                     .arg(o->max, 0, 'g', 3)
+                                     .arg(QLocale().toString(o->min, 'g', 3))
+                                     .arg(QLocale().toString(o->max, 'g', 3))
                                      .arg(scale_.stored ? tr(" (stored in the project)") : tr(" (default)")));
 }
 
@@ -679,10 +680,10 @@ void ReviewPage::refreshThresholdWidgets() {
   QString source;
   if (threshold_.source == "user") source = tr("user's");
   else if (threshold_.source == "proposed") source = tr("proposed");
-  QString text = tr("Slider: %1").arg(t, 0, 'f', 3);
-  if (threshold_.value) text += tr("\nIn force: %1 (%2)").arg(*threshold_.value, 0, 'f', 3).arg(source);
+  QString text = tr("Slider: %1").arg(QLocale().toString(t, 'f', 3));
+  if (threshold_.value) text += tr("\nIn force: %1 (%2)").arg(QLocale().toString(*threshold_.value, 'f', 3)).arg(source);
   else text += tr("\nNo threshold yet");
-  if (threshold_.proposed && threshold_.source == "user") text += tr("\nProposed: %1").arg(*threshold_.proposed, 0, 'f', 3);
+  if (threshold_.proposed && threshold_.source == "user") text += tr("\nProposed: %1").arg(QLocale().toString(*threshold_.proposed, 'f', 3));
   if (data_) {
     const auto& h = histogram_->histogram();
     if (h.total > 0) text += tr("\n%1 % of voxels above").arg(100.0 * double(h.above(t)) / double(h.total), 0, 'f', 2);
@@ -859,7 +860,7 @@ void ReviewPage::applyThreshold() {
   p.datasetId = d->id;
   p.threshold = thresholdValue();
   undo_->clear();  // the findings change; reviews stay stored and kept
-  const bool started = jobs_->start(tr("Finding regions at threshold %1").arg(p.threshold, 0, 'f', 3),
+  const bool started = jobs_->start(tr("Finding regions at threshold %1").arg(QLocale().toString(p.threshold, 'f', 3)),
                                     [this, p](ProgressSink& progress) -> std::function<void()> {
                                       const auto r = workflows::refindFindings(p, progress);
                                       return [this, r] {

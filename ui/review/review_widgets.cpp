@@ -1,6 +1,7 @@
 #include "review/review_widgets.h"
 
 #include <QPainter>
+#include <QLocale>
 #include <algorithm>
 #include <cmath>
 
@@ -44,7 +45,7 @@ void ColourLegend::paintEvent(QPaintEvent*) {
   for (double t : legendTicks(min_, max_, 5)) {
     const int x = bar.left() + int(std::lround(normalise(t, min_, max_) * (bar.width() - 1)));
     p.drawLine(x, bar.bottom(), x, bar.bottom() + 3);
-    const QString label = QString::number(t, 'g', 3);
+    const QString label = QLocale().toString(t, 'g', 3);
     const int w = fm.horizontalAdvance(label);
     p.drawText(std::clamp(x - w / 2, 0, width() - w), bar.bottom() + 4 + fm.ascent(), label);
   }

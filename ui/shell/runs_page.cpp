@@ -1,5 +1,6 @@
 #include "shell/runs_page.h"
 
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -74,7 +75,9 @@ void RunsPage::onLoaded() {
       item->setText(1, QString::fromStdString(r.preset));
       item->setText(2, QString::fromStdString(r.status));
       item->setText(3, QString::fromStdString(r.device));
-      item->setText(8, QString::fromStdString(r.updatedAt));
+      const QDateTime updated = QDateTime::fromString(QString::fromStdString(r.updatedAt), Qt::ISODateWithMs);
+      item->setText(8, updated.isValid() ? locale.toString(updated.toLocalTime(), QLocale::ShortFormat)
+                                         : QString::fromStdString(r.updatedAt));
       if (!r.error.empty()) item->setToolTip(2, QString::fromStdString(r.error));
       for (const auto& f : r.folds) {
         auto* fold = new QTreeWidgetItem(item);

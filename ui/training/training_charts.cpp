@@ -1,6 +1,7 @@
 #include "training/training_charts.h"
 
 #include <QGraphicsLayout>
+#include <QLocale>
 #include <QGridLayout>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -222,7 +223,7 @@ void TrainingCharts::showCoverage(const QList<TaskCoverage>& coverage) {
   QStringList tips;
   for (const TaskCoverage& c : coverage)
     tips << tr("%1 %2: %3").arg(c.task).arg(c.label,
-                                            c.heldOutAp ? QString::number(*c.heldOutAp, 'f', 3) : tr("not measured"));
+                                            c.heldOutAp ? QLocale().toString(*c.heldOutAp, 'f', 3) : tr("not measured"));
   coverageNote_->setToolTip(tips.join(QLatin1Char('\n')));
 }
 

@@ -1,6 +1,7 @@
 #include "viewer/image_viewer.h"
 
 #include <QComboBox>
+#include <QLocale>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QGridLayout>
@@ -37,7 +38,7 @@ QString presetName(int i) {
   return {};
 }
 
-QString number(double v) { return QString::number(v, 'g', 6); }
+QString number(double v) { return QLocale().toString(v, 'g', 6); }
 
 QString formatName(const std::string& f) {
   if (f == "dicom") return QStringLiteral("DICOM");
@@ -233,7 +234,7 @@ void ImageViewer::showImage(std::shared_ptr<const workflows::ViewableImage> imag
   for (int d = s.ndim - 1; d >= 0; --d) dims += (dims.isEmpty() ? QString() : QStringLiteral(" × ")) + QString::number(s[d]);
   QString sp;
   for (int d = s.ndim - 1; d >= 0; --d)
-    sp += (sp.isEmpty() ? QString() : QStringLiteral(" × ")) + QString::number(g.spacing[size_t(d)], 'g', 4);
+    sp += (sp.isEmpty() ? QString() : QStringLiteral(" × ")) + QLocale().toString(g.spacing[size_t(d)], 'g', 4);
   QString info = tr("<b>%1</b><br>%2 %3<br>Size (x × y × z): %4<br>Spacing: %5 mm")
                      .arg(fileName.toHtmlEscaped(), formatName(img.format),
                           QString::fromStdString(img.modality).toHtmlEscaped(), dims, sp);
@@ -315,7 +316,7 @@ void ImageViewer::refreshProbe() {
   const Index& i = *probe;
   const float v = model_->value(i);
   const QString unit = model_->valueUnit();
-  const QString value = QString::number(double(v), 'g', 6) + (unit.isEmpty() ? QString() : QStringLiteral(" ") + unit);
+  const QString value = QLocale().toString(double(v), 'g', 6) + (unit.isEmpty() ? QString() : QStringLiteral(" ") + unit);
   // Voxel indices are shown x (fastest array axis) first, as most viewers do.
   const QString voxel = img->image.ndim() == 3 ? tr("(%1, %2, %3)").arg(i[2]).arg(i[1]).arg(i[0])
                                                : tr("(%1, %2)").arg(i[1]).arg(i[0]);
@@ -323,9 +324,9 @@ void ImageViewer::refreshProbe() {
     const Vec3 p = voxelToPatient(img->image.geometry(), img->image.ndim() == 3 ? i : Index{i[0], i[1], 0});
     probeLabel_->setText(tr("Value %1   Voxel %2   Patient LPS (%3, %4, %5) mm")
                              .arg(value, voxel)
-                             .arg(p[0], 0, 'f', 1)
-                             .arg(p[1], 0, 'f', 1)
-                             .arg(p[2], 0, 'f', 1));
+                             .arg(QLocale().toString(p[0], 'f', 1))
+                             .arg(QLocale().toString(p[1], 'f', 1))
+                             .arg(QLocale().toString(p[2], 'f', 1)));
   } else {
     probeLabel_->setText(tr("Value %1   Pixel %2").arg(value, voxel));
   }

@@ -1,6 +1,7 @@
 #include "viewer/slice_view.h"
 
 #include <QMouseEvent>
+#include <QLocale>
 #include <QPainter>
 #include <QWheelEvent>
 #include <algorithm>
@@ -206,7 +207,7 @@ void SliceView::paintEvent(QPaintEvent*) {
   p.drawText(QRect(8, 6, width() - 16, fm.height()), Qt::AlignLeft | Qt::AlignTop, corner);
   const WindowLevel& wl = model_->window();
   p.drawText(QRect(8, height() - fm.height() - 6, width() - 16, fm.height()), Qt::AlignLeft | Qt::AlignBottom,
-             tr("W %1  L %2").arg(wl.width, 0, 'g', 5).arg(wl.centre, 0, 'g', 5));
+             tr("W %1  L %2").arg(QLocale().toString(wl.width, 'g', 5)).arg(QLocale().toString(wl.centre, 'g', 5)));
   if (std::abs(transform_.zoom - 1.0) > 1e-6)
     p.drawText(QRect(8, height() - fm.height() - 6, width() - 16, fm.height()), Qt::AlignRight | Qt::AlignBottom,
                tr("%1%").arg(int(std::lround(transform_.zoom * 100))));
