@@ -31,8 +31,9 @@ int runDemo(const workflows::DemoParams& params) {
   }
   for (const auto& n : s.notes) std::cout << "note: " << n << '\n';
   for (const auto& w : s.warnings) std::cout << "warning: " << w << '\n';
-  std::printf("datasets: %s (%lld healthy slices), %s (%lld blend images), %s (%lld slices, %lld with SIMULATED lesions)\n",
-              s.healthyDataset.c_str(), (long long)s.healthySlices, s.blendDataset.c_str(), (long long)s.blendImages,
+  std::printf("datasets: %s (%s), %s (%lld blend images), %s (%lld slices, %lld with SIMULATED lesions)\n",
+              s.healthyDataset.c_str(),
+              s.healthySlices > 0 ? (std::to_string(s.healthySlices) + " healthy slices").c_str() : "healthy", s.blendDataset.c_str(), (long long)s.blendImages,
               s.testDataset.c_str(), (long long)s.simulatedSlices, (long long)s.slicesWithLesions);
   std::printf("run %lld, fold %s: trained on tasks %s, held out %s; %lld steps%s%s; best validation loss %.5f\n",
               (long long)s.runId, intList(s.folds).c_str(), intList(s.trainTasks).c_str(),

@@ -156,7 +156,6 @@ bool findFinishedDemo(const std::string& path, DemoSummary& s) {
       s.thresholdSource = t.source;
       s.testDatasetId = test->id;
       s.simulatedSlices = test->images;
-      s.slicesWithLesions = test->groundTruthMasks;
       s.blendImages = blend->images;
       return true;
     }
@@ -192,6 +191,8 @@ void fillResults(const std::string& path, DemoSummary& s, ProgressSink& progress
   for (const auto& d : e.datasets)
     for (const auto& m : d.models)
       if (m.folds == s.folds) s.figures = m.scales;
+  for (const auto& f : s.figures)
+    if (f.scale == "sample") s.slicesWithLesions = f.positives;  // every slice has a mask; healthy ones are empty
   for (const auto& r : listRuns(path)) {
     if (r.id != s.runId) continue;
     for (const auto& f : r.folds) {
@@ -267,8 +268,6 @@ DemoSummary buildDemoProject(const DemoParams& params, ProgressSink& progress) {
                                           " (delete it to build it again)");
       stage.begin(1, 100, "Evaluating the demo run");
       fillResults(s.projectPath, s, stage);
-      for (const auto& d : loadReviewCatalogue(s.projectPath).datasets)
-        if (d.name == kHealthy) s.healthySlices = d.images;
       s.seconds = elapsed();
       return s;
     }

@@ -47,7 +47,7 @@ struct DemoParams {
   uint64_t seed = 1;
   int64_t maxSteps = 0;      ///< > 0: also stop training after this many steps (tests)
   int thresholdSamples = 64; ///< held-out-task samples for the threshold proposal
-  double targetFalsePositiveRate = 1e-3;  ///< of the threshold proposal (a few-step model of a test needs 1)
+  double targetFalsePositiveRate = 1e-3;  ///< of the threshold proposal (in [0, 1); a few-step model of a test needs ~0.5)
   std::string device = "auto";
   int threads = 0;           ///< LibTorch CPU threads; 0 = default
 };
@@ -59,7 +59,7 @@ struct DemoSummary {
   std::string healthyDataset = "colin27-slices", blendDataset = "natural-images",
               testDataset = "simulated-lesions";
   int64_t testDatasetId = 0;
-  int64_t healthySlices = 0, blendImages = 0, simulatedSlices = 0, slicesWithLesions = 0;
+  int64_t healthySlices = 0 /* 0 when reused */, blendImages = 0, simulatedSlices = 0, slicesWithLesions = 0;
   int64_t runId = 0;
   std::vector<int> folds, trainTasks, heldOutTasks;
   int64_t trainSteps = 0;
