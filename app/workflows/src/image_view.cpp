@@ -12,7 +12,10 @@ namespace lightbox::workflows {
 
 namespace {
 
-bool isPatientFormat(const std::string& format) { return format == "dicom" || format == "nifti"; }
+// Simulated test images keep their source slice's geometry, already in LPS (simulated_lesions.h).
+bool isPatientFormat(const std::string& format) {
+  return format == "dicom" || format == "nifti" || format == "simulated";
+}
 
 /// Reads the original as imported: one file, or the DICOM series the stored slices make up.
 Image readOriginal(const project::ImageRecord& row, const std::vector<project::SourceFile>& files, ViewableImage& out) {

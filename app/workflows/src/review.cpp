@@ -269,7 +269,7 @@ ReviewImageData loadReviewImage(const std::string& projectPath, int64_t predicti
   out.working.modality = row->meta.modality;
   out.working.seriesDescription = row->meta.seriesDescription;
   out.working.arrayKind = kind;
-  out.working.hasPatientGeometry = row->meta.format == "dicom" || row->meta.format == "nifti";
+  out.working.hasPatientGeometry = row->meta.format == "dicom" || row->meta.format == "nifti" || row->meta.format == "simulated";
   out.working.fallbackReason = "the review shows the array the model saw, so that map and image share one grid";
   out.working.image = std::move(array->image);
   out.map = std::move(prediction->map);

@@ -72,6 +72,9 @@ std::optional<Lesion> placeLesion(const Mask& foreground, Rng& rng) {
   return l;
 }
 
+/// "slice:0042" -> 42.
+int64_t sliceNumber(const std::string& kind) { return std::stoll(kind.substr(kind.find(':') + 1)); }
+
 }  // namespace
 
 SimulatedLesionResult createSimulatedLesionTestSet(const SimulatedLesionParams& params, ProgressSink& progress) {
@@ -135,7 +138,9 @@ SimulatedLesionResult createSimulatedLesionTestSet(const SimulatedLesionParams& 
     img.meta.geometry = a.image.geometry();
     img.thumbnail = makeThumbnail(a.image);
     a.kind = "preprocessed";
-    a.mapping = "{\"to_original_index\":\"identity\"}";  // the simulated slice is its own original
+    // The simulated slice is its own original; the source volume's slice is kept so findings can name it.
+    a.mapping = "{\"to_original_index\":\"identity\",\"original_slice_axis0\":" +
+                std::to_string(sliceNumber(p.kind)) + "}";
     img.arrays.push_back(project::EncodedArray::encode(a));
     const int64_t id = proj.images().insert(test.id, img);
     proj.groundTruth().storeMask(id, truth, "simulated");
