@@ -200,7 +200,7 @@
     </message>
     <message>
         <source>Chance of another anomaly</source>
-        <translation>Wahrscheinlichkeit einer weiteren Anomalie</translation>
+        <translation>Chance weiterer Anomalie</translation>
     </message>
     <message>
         <source>After each anomaly, another one follows with this probability</source>
@@ -208,7 +208,7 @@
     </message>
     <message>
         <source>Least overlap with the object</source>
-        <translation>Mindestüberlappung mit dem Objekt</translation>
+        <translation>Mindestüberlappung mit Objekt</translation>
     </message>
     <message>
         <source>Fraction of the anomaly that must lie on the object (brain) mask</source>
@@ -248,7 +248,7 @@
     </message>
     <message>
         <source>Mask growth threshold</source>
-        <translation>Schwellenwert für das Maskenwachstum</translation>
+        <translation>Schwelle Maskenwachstum</translation>
     </message>
     <message>
         <source>Voxels whose blended value changed by more than this join the anomaly mask</source>
@@ -652,11 +652,11 @@ Importieren Sie zunächst einen gesunden Trainingsdatensatz (DICOM-Serien, NIfTI
     </message>
     <message>
         <source>Spacing (mm)</source>
-        <translation>Voxelabstand (mm)</translation>
+        <translation>Abstand (mm)</translation>
     </message>
     <message>
         <source>Series description</source>
-        <translation>Serienbeschreibung</translation>
+        <translation>Serie</translation>
     </message>
     <message>
         <source>Status</source>
@@ -721,7 +721,7 @@ Aus: Linksklick setzt den Cursor. Umschalt+Ziehen mit der linken Maustaste setzt
     </message>
     <message>
         <source>Window preset…</source>
-        <translation>Fenster-Voreinstellung…</translation>
+        <translation>Fensterwahl…</translation>
     </message>
     <message>
         <source>%1: %2  (W %3 / L %4)</source>
@@ -1990,7 +1990,7 @@ Vorgeschlagen: %1</translation>
     </message>
     <message>
         <source>paper: %1</source>
-        <translation>Publikation: %1</translation>
+        <translation>Paper: %1</translation>
     </message>
     <message>
         <source>This task has no parameters of its own.</source>
@@ -2200,7 +2200,7 @@ Vorgeschlagen: %1</translation>
     </message>
     <message>
         <source>These tasks train; the others are held out for validation:</source>
-        <translation>Diese Aufgaben werden trainiert; die übrigen werden zur Validierung zurückgehalten:</translation>
+        <translation>Diese Aufgaben trainieren, die übrigen validieren:</translation>
     </message>
     <message>
         <source>Cross-validation: every fold of T training tasks</source>

@@ -135,7 +135,7 @@ QImage overlayImage(const QImage& grey, const TaskPreviewSample& s, const SliceF
   return out;
 }
 
-QString paperValue(double v, int decimals) { return QString::number(v, 'f', decimals); }
+QString paperValue(double v, int decimals) { return QLocale().toString(v, 'f', decimals); }
 
 }  // namespace
 
