@@ -63,6 +63,19 @@ SliceLayout layoutFor(const Shape& shape, const Geometry& geometry, ViewPlane pl
     l.uAxis = 1;
     l.vAxis = 0;
     l.sliceAxis = -1;
+    if (reorient) {
+      // Flipped, never rotated, to the convention of the plane the image lies in: +x (L) to the right, +y (P) down
+      // (anterior at the top), -z down (superior at the top). Identity geometry and ordinary radiographs stay as stored.
+      const auto keepsDirection = [&](int axis) {
+        const Vec3 c = column(geometry, axis);
+        int dominant = 0;
+        for (int k = 1; k < 3; ++k)
+          if (std::abs(c[size_t(k)]) > std::abs(c[size_t(dominant)])) dominant = k;
+        return c[size_t(dominant)] * (dominant == 2 ? -1.0 : 1.0) >= 0;
+      };
+      l.flipU = !keepsDirection(l.uAxis);
+      l.flipV = !keepsDirection(l.vAxis);
+    }
   } else if (!reorient) {
     l.sliceAxis = 0;
     l.vAxis = 1;

@@ -7,7 +7,8 @@
 // patient's right on the screen's left; axial has anterior at the top, coronal and sagittal superior at the top,
 // sagittal anterior on the left. A 3D volume is shown by permuting and flipping its array axes to the nearest such
 // view (no resampling, as ITK-SNAP does), so an oblique volume shows its own grid and the labels say what the screen
-// edges really point to. 2D images are shown as stored (rows down), with labels when they have patient geometry.
+// edges really point to. A 2D image with patient geometry is flipped (not rotated) to its plane's convention; without
+// (identity geometry) it is shown as stored, rows down.
 
 #include <array>
 #include <cstdint>

@@ -189,6 +189,18 @@ class TestViewerLogic : public QObject {
     QCOMPARE(f, flat.values());
   }
 
+  // A 2D slice with patient geometry is flipped to the radiological convention; a radiograph stays as stored.
+  void twoDimensionalPatientSlicesAreFlippedNotRotated() {
+    Geometry slice;  // rows run anterior (-y), columns to the patient's right (-x): a NIfTI axial slice in LPS
+    slice.direction = {0, -1, 0, -1, 0, 0, 0, 0, 1};
+    const SliceLayout a = layoutFor(Shape(4, 6), slice, ViewPlane::Axial);
+    QVERIFY(a.flipU && a.flipV);  // now R on the left, A at the top
+    Geometry radiograph;  // rows run down the patient (-z), columns to the left (+x)
+    radiograph.direction = {0, 1, 0, 0, 0, 1, -1, 0, 0};
+    const SliceLayout r = layoutFor(Shape(4, 6), radiograph, ViewPlane::Axial);
+    QVERIFY(!r.flipU && !r.flipV);
+  }
+
   void screenVoxelPatientMapping() {
     const Shape shape(10, 20, 30);
     const Geometry g = axialLps();
