@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <cstdio>
+#include <cstring>
 #include <system_error>
 
 #include "statement.h"
@@ -37,6 +38,19 @@ ErrorKind kindFor(int rc) {
     case SQLITE_TOOBIG: return ErrorKind::InvalidArgument;
     default: return ErrorKind::Sql;
   }
+}
+
+// SQLite's own words ("database is locked", "disk I/O error") do not tell the user what to do; add the cause.
+std::string explain(int rc, sqlite3* db, std::string reason) {
+  const ErrorKind kind = kindFor(rc);
+  if (kind == ErrorKind::Busy)
+    return "another program (another Lightbox window or lightbox-cli) is writing to this project and kept it locked "
+           "for more than " + std::to_string(kBusyTimeoutMs / 1000) + " s; try again when it has finished (" +
+           reason + ")";
+  // For I/O errors the operating system's reason (EFBIG, EIO, EACCES) says more than "disk I/O error".
+  if (db != nullptr && (rc & 0xff) == SQLITE_IOERR)
+    if (const int e = sqlite3_system_errno(db); e != 0) reason += std::string(" (") + std::strerror(e) + ")";
+  return reason;
 }
 
 }  // namespace
@@ -95,7 +109,7 @@ void Connection::exec(const char* sql) {
   if (rc != SQLITE_OK) {
     std::string reason = message != nullptr ? message : sqlite3_errstr(rc);
     sqlite3_free(message);
-    throw ProjectError(kindFor(rc), path_, reason);
+    throw ProjectError(kindFor(rc), path_, explain(rc, db_, reason));
   }
 }
 
@@ -109,7 +123,7 @@ ProjectError Connection::sqlError(int rc, std::string_view context) const {
   std::string reason(context);
   reason += ": ";
   reason += db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
-  return ProjectError(kindFor(rc), path_, reason);
+  return ProjectError(kindFor(rc), path_, explain(rc, db_, reason));
 }
 
 void reserveNewFile(const std::filesystem::path& path) {
