@@ -1,0 +1,97 @@
+// Replays every input the fuzzers (fuzz/, scripts/fuzz.sh) found a crash, hang or sanitizer report with, and every
+// committed seed, through the same entry points the fuzz targets call (fuzz/entries/fuzz_entries.h). Each must be
+// read or rejected with the reader's documented exception; anything else escaping fails the row that names the file.
+// Built with the normal compiler and no sanitizer: it keeps fixed bugs fixed in CI; the sanitizer build
+// (scripts/sanitizers.sh) runs it under ASan/UBSan too.
+#include <QtTest>
+
+#include <exception>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "fuzz_entries.h"
+
+namespace fs = std::filesystem;
+using lightbox::fuzz::Bytes;
+using lightbox::fuzz::Outcome;
+
+namespace {
+
+std::vector<uint8_t> readAll(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+/// One data row per file in fuzz_regressions/<target>/ and fuzz/corpus/<target>/ (folders that are absent add none).
+void addRows(const std::string& target) {
+  QTest::addColumn<QString>("file");
+  int rows = 0;
+  for (const fs::path folder : {fs::path(LIGHTBOX_FUZZ_REGRESSIONS) / target, fs::path(LIGHTBOX_FUZZ_CORPUS) / target}) {
+    if (!fs::is_directory(folder)) continue;
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(folder))
+      if (e.is_regular_file()) files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      const std::string name = folder.parent_path().filename().string() + "/" + target + "/" + f.filename().string();
+      QTest::newRow(name.c_str()) << QString::fromStdString(f.string());
+      ++rows;
+    }
+  }
+  if (rows == 0) QTest::newRow("no inputs") << QString();
+}
+
+template <typename Entry>
+void replay(Entry&& entry) {
+  QFETCH(QString, file);
+  if (file.isEmpty()) QSKIP("no committed inputs for this target");
+  const std::vector<uint8_t> bytes = readAll(file.toStdString());
+  try {
+    const Outcome o = entry(Bytes(bytes.data(), bytes.size()));
+    QVERIFY(o == Outcome::Accepted || o == Outcome::Rejected);
+  } catch (const std::exception& e) {
+    QFAIL(qPrintable(QString("undocumented exception: ") + e.what()));
+  }
+}
+
+}  // namespace
+
+class TestFuzzRegressions : public QObject {
+  Q_OBJECT
+
+  fs::path seed_;
+
+ private Q_SLOTS:
+  void initTestCase() {
+    seed_ = fs::temp_directory_path() / ("lightbox-fuzz-regression-seed-" + std::to_string(QCoreApplication::applicationPid()) + ".lightbox");
+    lightbox::fuzz::writeSeedProject(seed_);
+  }
+  void cleanupTestCase() {
+    std::error_code ec;
+    fs::remove(seed_, ec);
+  }
+
+  void dicom_data() { addRows("dicom"); }
+  void dicom() { replay(lightbox::fuzz::readDicomBytes); }
+  void nifti_data() { addRows("nifti"); }
+  void nifti() { replay(lightbox::fuzz::readNiftiBytes); }
+  void raster_data() { addRows("raster"); }
+  void raster() { replay(lightbox::fuzz::readRasterBytes); }
+  void boxCsv_data() { addRows("box_csv"); }
+  void boxCsv() { replay(lightbox::fuzz::parseBoxCsvBytes); }
+  void projectFile_data() { addRows("project_file"); }
+  void projectFile() { replay(lightbox::fuzz::openProjectBytes); }
+  void projectSql_data() { addRows("project_sql"); }
+  void projectSql() { replay([&](Bytes b) { return lightbox::fuzz::openMutatedProject(seed_, b); }); }
+
+  /// The seed project itself must open and read back in full: otherwise every row edit would only test rejection.
+  void seedProjectReadsBack() {
+    QCOMPARE(lightbox::fuzz::openMutatedProject(seed_, {}), Outcome::Accepted);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestFuzzRegressions)
+#include "test_fuzz_regressions.moc"
