@@ -115,7 +115,9 @@ void bindValue(sqlite3_stmt* st, uint8_t kind, Reader& in) {
       sqlite3_bind_double(st, 1, d);
       break;
     }
-    case 4: sqlite3_bind_text(st, 1, kTexts[in.byte() % (sizeof(kTexts) / sizeof(kTexts[0]))], -1, SQLITE_STATIC); break;
+    case 4:
+      sqlite3_bind_text(st, 1, kTexts[in.byte() % (sizeof(kTexts) / sizeof(kTexts[0]))], -1, SQLITE_STATIC);
+      break;
     case 5: {
       const Bytes t = in.take(in.byte());
       sqlite3_bind_text(st, 1, reinterpret_cast<const char*>(t.data()), static_cast<int>(t.size()), SQLITE_TRANSIENT);
@@ -134,8 +136,10 @@ void bindValue(sqlite3_stmt* st, uint8_t kind, Reader& in) {
     default: {  // a shape of 1..4 interesting sizes
       std::string s = "[";
       const int n = 1 + in.byte() % 4;
-      for (int i = 0; i < n; ++i)
-        s += (i ? "," : "") + std::to_string(kInts[in.byte() % (sizeof(kInts) / sizeof(kInts[0]))]);
+      for (int i = 0; i < n; ++i) {
+        if (i > 0) s += ',';
+        s += std::to_string(kInts[in.byte() % (sizeof(kInts) / sizeof(kInts[0]))]);
+      }
       s += "]";
       sqlite3_bind_text(st, 1, s.c_str(), -1, SQLITE_TRANSIENT);
     }
@@ -143,11 +147,12 @@ void bindValue(sqlite3_stmt* st, uint8_t kind, Reader& in) {
 }
 
 /// One op: [column, row, kind, value...] on the row-th row of the column's table. Kinds 0..8 set a value, 9 deletes
-/// the row (dangling references), 10 adds a small signed delta (a declared size off by one).
+/// the row (dangling references), 10 adds a small signed delta (a declared size off by one), 11 sets a zero blob of
+/// 64 KiB .. 16 MiB (big enough to pass the inflate-ratio check of sizes near the 2^31-element limit).
 void applyOp(sqlite3* db, Reader& in) {
   const Column& c = kColumns[in.byte() % kColumnCount];
   const int row = in.byte() % 8;
-  const uint8_t kind = in.byte() % 11;
+  const uint8_t kind = in.byte() % 12;
   const std::string which = "(SELECT rowid FROM " + std::string(c.table) + " ORDER BY rowid LIMIT 1 OFFSET " +
                             std::to_string(row) + ")";
   std::string sql;
@@ -158,6 +163,7 @@ void applyOp(sqlite3* db, Reader& in) {
   sqlite3_stmt* st = nullptr;
   if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) != SQLITE_OK) return;
   if (kind == 10) sqlite3_bind_int64(st, 1, static_cast<int8_t>(in.byte()));  // off by a little: raw_size ± 1
+  else if (kind == 11) sqlite3_bind_zeroblob(st, 1, (in.byte() + 1) << 16);
   else if (kind != 9) bindValue(st, kind, in);
   sqlite3_step(st);  // a refused edit (trigger, unique index) simply does not happen
   sqlite3_finalize(st);
