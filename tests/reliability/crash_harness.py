@@ -121,6 +121,19 @@ def latest_checkpoint(proj):
         db.close()
 
 
+def trajectory(proj):
+    """What must not depend on kills: the best model's bytes and every logged loss. (The latest checkpoint's bytes
+    do differ between two identical uninterrupted runs: LibTorch serialises the optimiser state in no fixed order.)"""
+    db = h.connect_ro(proj)
+    try:
+        best = db.execute("SELECT step, data FROM checkpoints WHERE kind = 'best' ORDER BY run_id DESC").fetchone()
+        losses = db.execute("SELECT step, name, value FROM run_metrics WHERE name IN ('train_loss', 'val_loss') "
+                            "ORDER BY step, name").fetchall()
+        return (best[0], bytes(best[1])) if best else None, losses
+    finally:
+        db.close()
+
+
 def run_id(proj):
     db = h.connect_ro(proj)
     try:
@@ -138,27 +151,31 @@ def phase_train(a, rng, work, base):
     h.fresh_copy(base, ref)
     r, duration = h.timed(train_cmd(a, ref))
     h.expect(r.returncode == 0, f"uncut training failed: {r.stderr[-500:]}")
-    ref_step, ref_weights = latest_checkpoint(ref)
+    ref_step, _ = latest_checkpoint(ref)
+    ref_best, ref_losses = trajectory(ref)
     ph.notes.append(f"uncut training {duration:.1f} s, {a.train_steps} steps")
     proj = work / "train.lightbox"
     h.fresh_copy(base, proj)
     last_step = -1
+    advanced = 0
     for t in range(a.trials):
         rid = run_id(proj)
         delay = rng.uniform(0, 0.25 * duration) if t else rng.uniform(0, 0.1 * duration)
         killed, rc, log = h.kill_at(train_cmd(a, proj, rid), delay, work / "train.log")
 
         def check():
-            nonlocal last_step
+            nonlocal last_step, advanced
             h.expect(killed or rc == 0, f"exit {rc}: {log[-400:]}")
             h.check_opens(a.cli, proj)
             step, data = latest_checkpoint(proj)
             if step is not None:
                 h.expect(step >= last_step, f"latest checkpoint went back from step {last_step} to {step}")
+                advanced += int(step > last_step)
                 last_step = step
         ph.record(t, killed, check)
         if not killed:
             break  # the run finished inside the window: nothing left to kill
+    ph.notes.append(f"checkpoint advanced in {advanced} killed trials, to step {last_step}")
     rid = run_id(proj)
 
     def finish():
@@ -166,7 +183,9 @@ def phase_train(a, rng, work, base):
         h.expect(r2.returncode == 0, f"final resume exit {r2.returncode}: {r2.stderr[-400:]}")
         step, data = latest_checkpoint(proj)
         h.expect(step == ref_step, f"resumed run ended at step {step}, uninterrupted at {ref_step}")
-        h.expect(data == ref_weights, "resumed run's final weights differ from the uninterrupted run's")
+        best, losses = trajectory(proj)
+        h.expect(best == ref_best, "the resumed run's best model differs from the uninterrupted run's")
+        h.expect(losses == ref_losses, "the resumed run logged other losses than the uninterrupted run")
     ph.record("final", False, finish)
     ph.trials -= 1
     return ph, ref

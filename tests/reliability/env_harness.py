@@ -73,7 +73,7 @@ def concurrent(a, work, one, two, rng):
                for i in range(2)]
     reads = read_failures = 0
     messages = []
-    while any(p.poll() is None for p in imports):
+    while any(p.poll() is None for p in imports) or reads < 10:
         r = h.run([a.cli, "list" if reads % 2 else "info", proj], timeout=60)
         reads += 1
         if r.returncode != 0:
@@ -178,9 +178,10 @@ def diskfull(a, work, one, two, use_mount):
         n = h.check_images_complete(proj)
         h.expect(n >= first, f"{n} images left of {first}")
         # Export: an earlier export must survive a failed one.
-        fixture = work / "export.lightbox"
+        fixture = work / f"export-{'tmpfs' if use_mount else 'ulimit'}.lightbox"
         fixture.unlink(missing_ok=True)
-        h.run([a.review_writer, "create", fixture])
+        r = h.run([a.review_writer, "create", fixture, "64"])  # a CSV of ~62 KB
+        h.expect(r.returncode == 0, f"export fixture: {r.stderr}")
         target = space / "findings.csv"
         r = h.run([a.cli, "export", fixture, "--run", "1", "-o", target])
         h.expect(r.returncode == 0, f"first export: {r.stderr}")
@@ -192,7 +193,7 @@ def diskfull(a, work, one, two, use_mount):
                 except OSError:
                     pass
         p = subprocess.run([str(a.cli), "export", str(fixture), "--run", "1", "-o", str(target)], capture_output=True,
-                           text=True, timeout=120, preexec_fn=limited(1, use_mount))
+                           text=True, timeout=120, preexec_fn=limited(48, use_mount))  # room for the -shm (32 KiB)
         h.expect(p.returncode == 1 and clear_message(p.stderr), f"export: exit {p.returncode}: {p.stderr.strip()}")
         h.expect(target.read_bytes() == earlier, "the earlier export changed")
         h.expect(not h.leftover_temp_files(space), f"temporary files left: {h.leftover_temp_files(space)}")
@@ -212,7 +213,7 @@ def cancel(a, work, data):
         (big / f"cam{k:04d}.png").write_bytes(png + f"copy {k}".encode())
     shutil.copy(data / "mricron-data" / "ch2bet.nii.gz", big)
     out = []
-    for delay in (0.5, 4.0):
+    for delay in (1.5, 4.0):  # after start-up: LibTorch takes ~0.5 s to load, before any handler
         proj = work / f"cancel{delay}.lightbox"
         proj.unlink(missing_ok=True)
         h.run([a.cli, "new", proj])

@@ -2,7 +2,7 @@
 // review is committed, as the GUI shows a review as saved; the harness SIGKILLs it and then checks that every
 // acknowledged review is in the file. Needs no model: the findings come from the project-test fixture.
 //
-//   review_writer create PROJECT            a project with 3 images x 4 folds x 5 findings
+//   review_writer create PROJECT [IMAGES]   a project with IMAGES (3) images x 4 folds x 5 findings
 //   review_writer write PROJECT TAG SEED    reviews random findings until killed (or 100000 reviews)
 #include <cstdio>
 #include <cstdlib>
@@ -18,8 +18,8 @@ using namespace lightbox::project;
 
 namespace {
 
-int create(const std::string& path) {
-  auto f = lbtest::makeModelFixture(path, 3);
+int create(const std::string& path, int images) {
+  auto f = lbtest::makeModelFixture(path, images);
   std::vector<FindingData> findings;
   for (int k = 0; k < 5; ++k) findings.push_back(lbtest::sampleFinding(k));
   for (size_t i = 0; i < f.imageIds.size(); ++i)
@@ -57,9 +57,9 @@ int write(const std::string& path, const std::string& tag, uint64_t seed) {
 int main(int argc, char** argv) {
   try {
     const std::string cmd = argc > 1 ? argv[1] : "";
-    if (cmd == "create" && argc == 3) return create(argv[2]);
+    if (cmd == "create" && (argc == 3 || argc == 4)) return create(argv[2], argc == 4 ? std::atoi(argv[3]) : 3);
     if (cmd == "write" && argc == 5) return write(argv[2], argv[3], std::strtoull(argv[4], nullptr, 10));
-    std::fprintf(stderr, "usage: review_writer create PROJECT | write PROJECT TAG SEED\n");
+    std::fprintf(stderr, "usage: review_writer create PROJECT [IMAGES] | write PROJECT TAG SEED\n");
     return 2;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "review_writer: %s\n", e.what());
