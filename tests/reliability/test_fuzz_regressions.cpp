@@ -15,6 +15,7 @@
 
 #include "fuzz_entries.h"
 #include "lightbox/imageio/image_reader.h"
+#include "lightbox/project/project.h"
 
 namespace fs = std::filesystem;
 using lightbox::fuzz::Bytes;
@@ -125,6 +126,26 @@ class TestFuzzRegressions : public QObject {
       QVERIFY2(std::string(e.reason()).find("can hold") != std::string::npos, e.what());
     }
     fs::remove(path);
+  }
+
+  /// A statement built from a temporary string that fails while stepping (a damaged b-tree under training_runs)
+  /// names its SQL in the error; it used to read that text after the string was freed (ASan: heap-use-after-free).
+  void failingStatementNamesItsSql() {
+    const fs::path copy = fs::temp_directory_path() /
+                          ("lightbox-fuzz-uaf-" + std::to_string(QCoreApplication::applicationPid()) + ".lightbox");
+    fs::copy_file(fs::path(LIGHTBOX_FUZZ_REGRESSIONS) / "project_file/use-after-free-failing-step-of-runs-list.lightbox",
+                  copy, fs::copy_options::overwrite_existing);
+    using namespace lightbox::project;
+    try {
+      Project p = Project::open(copy, OpenMode::ReadOnly);
+      (void)p.runs().list();
+      QFAIL("the damaged runs table was read");
+    } catch (const ProjectError& e) {
+      QVERIFY2(e.kind() == ErrorKind::Corrupt, e.what());
+      QVERIFY2(e.reason().find("SELECT id, coalesce(name") != std::string::npos, e.what());
+    }
+    std::error_code ec;
+    fs::remove(copy, ec);
   }
 
   /// The seed project itself must open and read back in full: otherwise every row edit would only test rejection.
