@@ -73,7 +73,7 @@ def concurrent(a, work, one, two, rng):
                for i in range(2)]
     reads = read_failures = 0
     messages = []
-    while any(p.poll() is None for p in imports) or reads < 10:
+    while any(p.poll() is None for p in imports) or reads < 6:
         r = h.run([a.cli, "list" if reads % 2 else "info", proj], timeout=60)
         reads += 1
         if r.returncode != 0:

@@ -51,13 +51,14 @@ std::string explain(int rc, sqlite3* db, std::string reason) {
            "for more than " + std::to_string(kBusyTimeoutMs / 1000) + " s; try again when it has finished (" +
            reason + ")";
   // For I/O errors the operating system's reason (EFBIG, EIO, EACCES) says more than "disk I/O error".
-  if (db != nullptr && (rc & 0xff) == SQLITE_IOERR)
-    if (const int e = sqlite3_system_errno(db); e != 0) {
-      reason += std::string(" (") + std::strerror(e) + ")";
-    } else if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE ||
-               rc == SQLITE_IOERR_SHMSIZE) {
-      reason += " (writing to the disk failed: is it full, or over a file-size limit?)";
-    }
+  if (db == nullptr || (rc & 0xff) != SQLITE_IOERR) return reason;
+  if (const int e = sqlite3_system_errno(db); e != 0) {
+    reason += std::string(" (") + std::strerror(e) + ")";
+  } else if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE ||
+             rc == SQLITE_IOERR_SHMSIZE) {
+    // SQLite often has no errno left to report (EFBIG from a file-size limit, for one).
+    reason += " (writing to the disk failed: is it full, or over a file-size limit?)";
+  }
   return reason;
 }
 
