@@ -2,7 +2,7 @@
 """Crash consistency: SIGKILL lightbox-cli at seeded random moments during import, training, prediction, review
 and CSV export, then check what the user's next session finds (docs/reliability.md):
 the project opens and passes integrity_check, no image is half imported, every acknowledged review is there,
-training resumes from its last checkpoint and ends at the weights of an uninterrupted run, and the export target
+training resumes from its last checkpoint and ends exactly as an uninterrupted run (best model bytes, every logged loss), and the export target
 holds either the earlier file or the complete new one.
 
   crash_harness.py --cli build/app/cli/lightbox-cli --review-writer build/tests/reliability/review_writer \
@@ -62,14 +62,19 @@ def phase_import(a, rng, work, folder):
     ref = work / "import-ref.lightbox"
     h.fresh_copy(empty, ref)
     cmd = [a.cli, "import", None, folder, "--dataset", "mixed", "--role", "healthy", "--threads", "1"]
-    r, duration = h.timed([c if c is not None else ref for c in cmd])
-    h.expect(r.returncode in (0, 3), f"uncut import failed: {r.stderr[:300]}")
+    durations = []
+    for _ in range(3):  # the fastest of three: on a busy machine one run may take twice as long as the next
+        h.fresh_copy(empty, ref)
+        r, d = h.timed([c if c is not None else ref for c in cmd])
+        h.expect(r.returncode in (0, 3), f"uncut import failed: {r.stderr[:300]}")
+        durations.append(d)
+    duration = min(durations)
     expected = h.check_images_complete(ref)
     ph.notes.append(f"uncut import {duration:.1f} s, {expected} images")
     proj = work / "import.lightbox"
     for t in range(a.trials):
         h.fresh_copy(empty, proj)
-        delay = rng.uniform(0, 1.2 * duration)
+        delay = rng.uniform(0, duration)
         killed, rc, log = h.kill_at([c if c is not None else proj for c in cmd], delay, work / "import.log")
 
         def check():
@@ -144,8 +149,8 @@ def run_id(proj):
 
 
 def phase_train(a, rng, work, base):
-    """Kill, resume, kill, resume...: each trial resumes the run the last one killed. At the end the resumed run
-    must finish with exactly the weights of an uninterrupted run of the same seed."""
+    """Kill, resume, kill, resume...: each trial resumes the run the last one killed. A run that finishes inside its
+    window must end exactly where an uninterrupted run of the same seed does; then a new run starts the next chain."""
     ph = Phase("train")
     ref = work / "train-ref.lightbox"
     h.fresh_copy(base, ref)
@@ -156,38 +161,45 @@ def phase_train(a, rng, work, base):
     ph.notes.append(f"uncut training {duration:.1f} s, {a.train_steps} steps")
     proj = work / "train.lightbox"
     h.fresh_copy(base, proj)
-    last_step = -1
-    advanced = 0
+    last_step, advanced, chains = -1, 0, 0
+
+    def finished_like_reference():
+        step, _ = latest_checkpoint(proj)
+        h.expect(step == ref_step, f"resumed run ended at step {step}, uninterrupted at {ref_step}")
+        best, losses = trajectory(proj)
+        h.expect(best == ref_best, "the resumed run's best model differs from the uninterrupted run's")
+        h.expect(losses == ref_losses, "the resumed run logged other losses than the uninterrupted run")
+
     for t in range(a.trials):
         rid = run_id(proj)
-        delay = rng.uniform(0, 0.25 * duration) if t else rng.uniform(0, 0.1 * duration)
-        killed, rc, log = h.kill_at(train_cmd(a, proj, rid), delay, work / "train.log")
+        killed, rc, log = h.kill_at(train_cmd(a, proj, rid), rng.uniform(0, 0.3 * duration), work / "train.log")
 
         def check():
-            nonlocal last_step, advanced
+            nonlocal last_step, advanced, chains
             h.expect(killed or rc == 0, f"exit {rc}: {log[-400:]}")
             h.check_opens(a.cli, proj)
-            step, data = latest_checkpoint(proj)
+            step, _ = latest_checkpoint(proj)
             if step is not None:
                 h.expect(step >= last_step, f"latest checkpoint went back from step {last_step} to {step}")
                 advanced += int(step > last_step)
                 last_step = step
+            if not killed:
+                finished_like_reference()
+                chains += 1
         ph.record(t, killed, check)
-        if not killed:
-            break  # the run finished inside the window: nothing left to kill
-    ph.notes.append(f"checkpoint advanced in {advanced} killed trials, to step {last_step}")
+        if not killed:  # the run finished inside the window: the next trial starts a new one
+            h.fresh_copy(base, proj)
+            last_step = -1
     rid = run_id(proj)
 
     def finish():
         r2 = h.run(train_cmd(a, proj, rid) if rid else train_cmd(a, proj))
         h.expect(r2.returncode == 0, f"final resume exit {r2.returncode}: {r2.stderr[-400:]}")
-        step, data = latest_checkpoint(proj)
-        h.expect(step == ref_step, f"resumed run ended at step {step}, uninterrupted at {ref_step}")
-        best, losses = trajectory(proj)
-        h.expect(best == ref_best, "the resumed run's best model differs from the uninterrupted run's")
-        h.expect(losses == ref_losses, "the resumed run logged other losses than the uninterrupted run")
+        finished_like_reference()
     ph.record("final", False, finish)
     ph.trials -= 1
+    ph.notes.append(f"checkpoint advanced in {advanced} trials; {chains + 1} killed-and-resumed runs ended exactly "
+                    "as the uninterrupted one")
     return ph, ref
 
 

@@ -10,6 +10,7 @@ Mounting (read-only bind mount, small tmpfs) needs root in a container that allo
 read-only check is skipped and the disk-full check uses `ulimit -f` (EFBIG instead of ENOSPC) instead."""
 
 import argparse
+import gzip
 import os
 import random
 import resource
@@ -240,8 +241,15 @@ def memory(a, work, data):
     proj = work / "mem.lightbox"
     proj.unlink(missing_ok=True)
     h.run([a.cli, "new", proj])
-    r = h.run([a.cli, "import", proj, data / "mricron-data" / "ch2bet.nii.gz", "--dataset", "brain",
-               "--preset", "brain-3d"])
+    # Five folds need five volumes: copies of Colin27 that differ only in the header's description (bytes
+    # 148-227), so that their content hashes differ.
+    vols = work / "volumes"
+    vols.mkdir(exist_ok=True)
+    raw = bytearray(gzip.decompress((data / "mricron-data" / "ch2bet.nii.gz").read_bytes()))
+    for k in range(6):
+        raw[148:228] = f"lightbox memory test copy {k}".encode().ljust(80, b"\0")
+        (vols / f"colin{k}.nii").write_bytes(raw)
+    r = h.run([a.cli, "import", proj, vols, "--dataset", "brain", "--preset", "brain-3d"])
     h.expect(r.returncode == 0, r.stderr)
     r = h.run([a.cli, "import", proj, data / "mricron-data" / "ch2.nii.gz", "--dataset", "other", "--role", "blend",
                "--preset", "brain-3d"])

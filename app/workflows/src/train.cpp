@@ -141,6 +141,15 @@ TrainParams paramsFromRun(const project::Run& run, const TrainParams& given) {
   return p;
 }
 
+/// LibTorch words an allocation failure as "[enforce fail at alloc_cpu.cpp:75] err == 0. DefaultCPUAllocator: can't
+/// allocate memory ..."; lead with what it means and what to do, keep the details after it.
+std::string explainOutOfMemory(const std::string& message, const std::string& preset) {
+  if (message.find("can't allocate memory") == std::string::npos && message.find("out of memory") == std::string::npos)
+    return message;
+  return "out of memory: preset '" + preset + "' needs more memory than this machine (or its limit) allows; use a " +
+         "smaller preset (cpu-quick-2d), a GPU with more memory, or close other programs. Details: " + message;
+}
+
 }  // namespace
 
 std::vector<std::string> trainingPresetNames() { return models::trainingPresetNames(); }
@@ -263,7 +272,7 @@ TrainResult runTraining(const TrainParams& given, ProgressSink& progress) {
     const models::TrainingOutcome out = models::trainFold(o, ti, latest ? &resumeBlob : nullptr, recorder, progress);
     recorder.flush();
     fr.stop = stopWord(out.stop);
-    fr.message = out.message;
+    fr.message = out.stop == models::TrainingStop::Failed ? explainOutOfMemory(out.message, preset->name) : out.message;
     fr.steps = out.steps;
     fr.bestStep = out.bestStep;
     fr.bestValidationLoss = out.bestValidationLoss;
