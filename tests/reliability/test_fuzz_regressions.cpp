@@ -106,6 +106,7 @@ class TestFuzzRegressions : public QObject {
     row("png", "raster/reject-oom-png-declares-32768x32768-rgba16.png", ".png");
     row("tiff", "raster/reject-oom-tiff-declares-32768x32768-rgb16.tif", ".tif");
     row("tiff lzw", "raster/reject-tiff-lzw-declares-32768x32768-grey16.tif", ".tif");
+    row("jpeg", "raster/reject-oom-jpeg-declares-32768x32768-rgb.jpg", ".jpg");
     row("nii.gz", "nifti/reject-oom-gz-volume-larger-than-file.nii.gz", ".nii.gz");
   }
   void oversizedHeadersAreRefusedFirst() {

@@ -86,11 +86,37 @@ std::string tiffProblem(std::span<const uint8_t> b) {
   return {};
 }
 
+/// JPEG: every 8 x 8 block of the first component costs at least one bit of Huffman code in the first scan that
+/// holds it (a DC difference; a sequential scan adds an end-of-block code), so a file of B bytes holds at most 512 B
+/// pixels. Arithmetic coding (SOF9..SOF15) has no such floor and is left to the decoder.
+std::string jpegProblem(std::span<const uint8_t> b) {
+  size_t i = 2;  // after SOI
+  while (i + 9 < b.size() && b[i] == 0xff) {
+    const uint8_t marker = b[i + 1];
+    if (marker == 0xff) {  // fill byte
+      ++i;
+      continue;
+    }
+    const size_t length = size_t{b[i + 2]} << 8 | b[i + 3];
+    const bool huffmanFrame = marker >= 0xc0 && marker <= 0xc7 && marker != 0xc4;
+    if (huffmanFrame) {
+      const double height = size_t{b[i + 5]} << 8 | b[i + 6], width = size_t{b[i + 7]} << 8 | b[i + 8];
+      if (width * height > static_cast<double>(b.size()) * 512 + kSlack * 512)
+        return problem(width, height, width * height, b.size(), "a Huffman-coded block needs at least one bit");
+      return {};
+    }
+    if (marker == 0xda || (marker >= 0xc8 && marker <= 0xcf && marker != 0xcc)) return {};  // scan, or arithmetic
+    i += 2 + length;
+  }
+  return {};
+}
+
 }  // namespace
 
 std::string rasterSizeProblem(std::span<const uint8_t> bytes, Format format) {
   if (format == Format::Png) return pngProblem(bytes);
   if (format == Format::Tiff) return tiffProblem(bytes);
+  if (format == Format::Jpeg) return jpegProblem(bytes);
   return {};
 }
 

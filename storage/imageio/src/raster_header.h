@@ -1,5 +1,5 @@
 #pragma once
-// Private to imageio: the size a PNG or TIFF header declares, judged against the file before OpenCV sees it.
+// Private to imageio: the size a PNG, TIFF or JPEG header declares, judged against the file before OpenCV sees it.
 // cv::imdecode allocates the whole image from the header before it decodes a byte, so a 100-byte PNG declaring
 // 32768 x 32768 RGBA16 costs an 8 GiB allocation (found by fuzz/fuzz_raster).
 
