@@ -254,17 +254,23 @@ def memory(a, work, data):
     r = h.run([a.cli, "import", proj, data / "mricron-data" / "ch2.nii.gz", "--dataset", "other", "--role", "blend",
                "--preset", "brain-3d"])
     h.expect(r.returncode == 0, r.stderr)
-    limit = 3 << 30
-
-    def pre():
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    p = subprocess.run([str(a.cli), "train", str(proj), "--dataset", "brain", "--blend", "other", "--preset",
-                        "paper-brain-3d", "--tasks", "0,2", "--max-steps", "2", "--device", "cpu", "--threads", "2",
-                        "--workers", "1"], capture_output=True, text=True, timeout=900, preexec_fn=pre)
-    h.expect(p.returncode in (1, 2), f"exit {p.returncode} (negative = killed by a signal): {p.stderr[-400:]}")
-    h.expect(clear_message(p.stderr + p.stdout), f"unclear message: {(p.stderr + p.stdout)[-400:]}")
-    h.check_opens(a.cli, proj)
-    return "exit %d: %s" % (p.returncode, (p.stderr.strip() or p.stdout.strip()).splitlines()[-1][:240])
+    out = []
+    # 3 GiB fails inside the first training step, 1 GiB already while the network and data are set up. (Below
+    # ~0.7 GiB LibTorch's thread pool hangs: pthreadpool ignores a failed pthread_create; see docs/reliability.md.)
+    for limit in (3 << 30, 1 << 30):
+        def pre():
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        p = subprocess.run([str(a.cli), "train", str(proj), "--dataset", "brain", "--blend", "other", "--preset",
+                            "paper-brain-3d", "--tasks", "0,2", "--max-steps", "2", "--device", "cpu", "--threads",
+                            "2", "--workers", "1"], capture_output=True, text=True, timeout=900, preexec_fn=pre)
+        text = p.stderr + p.stdout
+        h.expect(p.returncode in (1, 2), f"exit {p.returncode} (negative = killed by a signal): {p.stderr[-400:]}")
+        h.expect("out of memory" in text, f"unclear message: {text[-400:]}")
+        h.expect("frame #" not in text, "a LibTorch backtrace reached the user")
+        h.check_opens(a.cli, proj)
+        line = next(l for l in text.splitlines() if "out of memory" in l)
+        out.append(f"{limit >> 30} GiB: exit {p.returncode}: {line.strip()[:120]}")
+    return "; ".join(out)
 
 
 def main():

@@ -154,7 +154,28 @@ std::string explainOutOfMemory(const std::string& message, const std::string& pr
 
 std::vector<std::string> trainingPresetNames() { return models::trainingPresetNames(); }
 
+namespace {
+TrainResult runTrainingUnguarded(const TrainParams& given, ProgressSink& progress);
+}
+
 TrainResult runTraining(const TrainParams& given, ProgressSink& progress) {
+  try {
+    return runTrainingUnguarded(given, progress);
+  } catch (const std::invalid_argument&) {
+    throw;
+  } catch (const std::exception& e) {
+    // Memory can also run out outside a training step (building the network, loading the validation set); then
+    // LibTorch's error would reach the user with a 30-frame backtrace. Keep its first line, say what it means.
+    const std::string what = e.what();
+    const std::string first = what.substr(0, what.find('\n'));
+    const std::string explained = explainOutOfMemory(first, given.preset.empty() ? "this" : given.preset);
+    if (explained == first) throw;
+    throw std::runtime_error(explained);
+  }
+}
+
+namespace {
+TrainResult runTrainingUnguarded(const TrainParams& given, ProgressSink& progress) {
   retainFreedMemory();  // sample buffers are reused instead of page-faulted in anew (memory_tuning.h)
   project::Project proj = project::Project::open(given.projectPath);
   TrainParams params = given;
@@ -303,5 +324,7 @@ TrainResult runTraining(const TrainParams& given, ProgressSink& progress) {
                         result.failed ? result.folds.back().message : std::string());
   return result;
 }
+
+}  // namespace
 
 }  // namespace lightbox::workflows
