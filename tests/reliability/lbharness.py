@@ -20,8 +20,10 @@ def run(cmd, timeout=600, **kw):
 
 
 def kill_at(cmd, delay, log_path, preexec=None):
-    """Starts `cmd`, SIGKILLs it after `delay` seconds unless it ended first. Returns (killed, rc, stdout text).
+    """Starts `cmd`, SIGKILLs it after `delay` seconds unless it ended first. Returns (killed, rc, stdout text,
+    seconds it ran).
     stdout goes to a file, not a pipe: a full pipe would stall the child and bias where kills land."""
+    t0 = time.monotonic()
     with open(log_path, "wb") as out:
         p = subprocess.Popen([str(c) for c in cmd], stdout=out, stderr=subprocess.STDOUT, preexec_fn=preexec)
         try:
@@ -31,7 +33,7 @@ def kill_at(cmd, delay, log_path, preexec=None):
             p.send_signal(signal.SIGKILL)
             rc = p.wait()
             killed = True
-    return killed, rc, Path(log_path).read_text(errors="replace")
+    return killed, rc, Path(log_path).read_text(errors="replace"), time.monotonic() - t0
 
 
 def timed(cmd, timeout=600):
