@@ -52,6 +52,9 @@ extra_flags() {
   case $1 in project_sql) echo -len_control=0 ;; esac
 }
 
+# Leaks inside uninstrumented third-party code that we cannot fix are listed, with reasons, in fuzz/lsan.supp.
+export LSAN_OPTIONS="suppressions=$PWD/fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+
 logs="$build/fuzz-logs"
 mkdir -p "$logs"
 summary=()
