@@ -215,8 +215,14 @@ def cancel(a, work, data):
         (big / f"cam{k:04d}.png").write_bytes(png + f"copy {k}".encode())
     shutil.copy(data / "mricron-data" / "ch2bet.nii.gz", big)
     out = []
-    for delay in (1.5, 4.0):  # after start-up: LibTorch takes ~0.5 s to load, before any handler
-        proj = work / f"cancel{delay}.lightbox"
+    uncut = work / "cancel-uncut.lightbox"
+    uncut.unlink(missing_ok=True)
+    h.run([a.cli, "new", uncut])
+    _, duration = h.timed([a.cli, "import", uncut, big, "--dataset", "big", "--threads", "2"])
+    # A quarter and 60 % into the import, never in the first 0.8 s: LibTorch takes ~0.5 s to load, before main()
+    # installs the Ctrl-C handler.
+    for delay in (max(0.8, 0.25 * duration), max(0.8, 0.6 * duration)):
+        proj = work / f"cancel{delay:.1f}.lightbox"
         proj.unlink(missing_ok=True)
         h.run([a.cli, "new", proj])
         p = subprocess.Popen([str(a.cli), "import", str(proj), str(big), "--dataset", "big", "--threads", "2"],
@@ -233,7 +239,7 @@ def cancel(a, work, data):
         h.expect(p.returncode == 130, f"exit {p.returncode} after Ctrl-C: {err[-300:]}")
         h.expect(stop < 5, f"took {stop:.1f} s to stop")
         h.check_opens(a.cli, proj)
-        out.append(f"Ctrl-C at {delay} s: stopped after {stop:.2f} s with {h.check_images_complete(proj)} images")
+        out.append(f"Ctrl-C at {delay:.1f} s of {duration:.1f} s: stopped after {stop:.2f} s with {h.check_images_complete(proj)} images")
     return "; ".join(out)
 
 
