@@ -172,11 +172,41 @@ TrainParams paramsFromRun(const project::Run& run, const TrainParams& given) {
   return p;
 }
 
+/// LibTorch words an allocation failure as "[enforce fail at alloc_cpu.cpp:75] err == 0. DefaultCPUAllocator: can't
+/// allocate memory ..."; lead with what it means and what to do, keep the details after it.
+std::string explainOutOfMemory(const std::string& message, const std::string& preset) {
+  if (message.find("can't allocate memory") == std::string::npos && message.find("out of memory") == std::string::npos)
+    return message;
+  return "out of memory: preset '" + preset + "' needs more memory than this machine (or its limit) allows; use a " +
+         "smaller preset (cpu-quick-2d), a GPU with more memory, or close other programs. Details: " + message;
+}
+
 }  // namespace
 
 std::vector<std::string> trainingPresetNames() { return models::trainingPresetNames(); }
 
+namespace {
+TrainResult runTrainingUnguarded(const TrainParams& given, ProgressSink& progress);
+}
+
 TrainResult runTraining(const TrainParams& given, ProgressSink& progress) {
+  try {
+    return runTrainingUnguarded(given, progress);
+  } catch (const std::invalid_argument&) {
+    throw;
+  } catch (const std::exception& e) {
+    // Memory can also run out outside a training step (building the network, loading the validation set); then
+    // LibTorch's error would reach the user with a 30-frame backtrace. Keep its first line, say what it means.
+    const std::string what = e.what();
+    const std::string first = what.substr(0, what.find('\n'));
+    const std::string explained = explainOutOfMemory(first, given.preset.empty() ? "this" : given.preset);
+    if (explained == first) throw;
+    throw std::runtime_error(explained);
+  }
+}
+
+namespace {
+TrainResult runTrainingUnguarded(const TrainParams& given, ProgressSink& progress) {
   retainFreedMemory();  // sample buffers are reused instead of page-faulted in anew (memory_tuning.h)
   project::Project proj = project::Project::open(given.projectPath);
   TrainParams params = given;
@@ -310,7 +340,7 @@ TrainResult runTraining(const TrainParams& given, ProgressSink& progress) {
     const models::TrainingOutcome out = models::trainFold(o, ti, latest ? &resumeBlob : nullptr, recorder, progress);
     recorder.flush();
     fr.stop = stopWord(out.stop);
-    fr.message = out.message;
+    fr.message = out.stop == models::TrainingStop::Failed ? explainOutOfMemory(out.message, preset->name) : out.message;
     fr.steps = out.steps;
     fr.bestStep = out.bestStep;
     fr.bestValidationLoss = out.bestValidationLoss;
@@ -348,5 +378,7 @@ TrainResult runTraining(const TrainParams& given, ProgressSink& progress) {
                         result.failed ? result.folds.back().message : std::string());
   return result;
 }
+
+}  // namespace
 
 }  // namespace lightbox::workflows

@@ -15,6 +15,7 @@
 #include <fstream>
 #include <mutex>
 
+#include "dicom_deflate.h"
 #include "dicom_file.h"
 #include "read_errors.h"
 #include "format_sniffer.h"
@@ -124,6 +125,7 @@ void initDcmtk() {
 
 DicomFile openDicomFile(const std::string& path) {
   checkDicomFile(path);
+  checkDeflatedLengths(path);
   initDcmtk();
   DicomFile f;
   f.path = path;

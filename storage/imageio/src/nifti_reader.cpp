@@ -1,6 +1,7 @@
 // NIfTI-1 / NIfTI-2 / ANALYZE 7.5 through nifti_clib's libnifti2, which reads all three.
 #include <nifti2_io.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <memory>
@@ -176,9 +177,20 @@ void checkDataSize(const std::string& path, const nifti_image& nim, const Layout
   std::error_code ec;
   if (dataPath.empty() || !fs::is_regular_file(dataPath, ec))
     throw ImageReadError(path, "voxel data file " + (dataPath.empty() ? std::string("(unnamed)") : dataPath) + " not found");
-  if (nifti_is_gzfile(dataPath.c_str())) return;
   const auto size = static_cast<int64_t>(fs::file_size(dataPath, ec));
   if (ec) throw ImageReadError(path, "cannot read the size of " + dataPath + ": " + ec.message());
+  if (nifti_is_gzfile(dataPath.c_str())) {
+    // The inflated size is unknown until it is inflated, but nifti_clib allocates the whole volume first: a
+    // 300-byte .nii.gz claiming 4 GB would cost 4 GB (found by fuzz/fuzz_nifti). Deflate expands at most ~1032:1,
+    // so a volume that this file cannot possibly hold is refused before that allocation.
+    constexpr int64_t kMaxInflateRatio = 1032, kSlack = 4096;
+    const int64_t needed = std::max<int64_t>(nim.iname_offset, 0) + l.volumeVoxels * nim.nbyper;
+    if (needed / kMaxInflateRatio > size + kSlack)
+      throw ImageReadError(path, "truncated: expected " + std::to_string(needed) + " bytes of header and voxel data, "
+                                 "more than the " + std::to_string(size) + "-byte gzip file " + dataPath +
+                                 " can hold");
+    return;
+  }
   if (nim.iname_offset < 0) throw ImageReadError(path, "invalid NIfTI header: negative vox_offset");
   const int64_t available = size > nim.iname_offset ? size - nim.iname_offset : 0;
   const int64_t volumeBytes = l.volumeVoxels * nim.nbyper;

@@ -9,6 +9,7 @@
 
 #include "lightbox/imageio/image_reader.h"
 #include "lightbox/imageio/png_writer.h"
+#include "raster_header.h"
 #include "readers.h"
 
 namespace lightbox::imageio {
@@ -57,6 +58,7 @@ void toGrey(const cv::Mat& m, float* out, std::vector<std::string>& warnings) {
 Image readRaster(const std::string& path, Format format, std::vector<std::string>& warnings) {
   const char* name = formatName(format);
   const std::vector<uchar> bytes = readAll(path);
+  if (const std::string p = rasterSizeProblem(bytes, format); !p.empty()) throw ImageReadError(path, p);
   cv::Mat m;
   try {
     m = cv::imdecode(bytes, cv::IMREAD_UNCHANGED);

@@ -1,5 +1,7 @@
 #include "lightbox/project/arrays.h"
 
+#include <limits>
+
 #include "blob_codec.h"
 #include "connection.h"
 #include "lightbox/project/transaction.h"
@@ -69,7 +71,8 @@ std::optional<ArrayData> ArrayRepository::load(int64_t imageId, std::string_view
   const int64_t channels = st.int64(1);
   const auto shape = detail::parseShape(st.text(2), kMaxArrayElements);
   if (!shape) throw corrupt("has a malformed shape or more than 2^31 voxels: '" + st.text(2) + "'");
-  if (channels < 1 || channels > kMaxArrayElements / shape->count())
+  // kMaxArrayElements / count reaches 2^31 for a 1 x 1 shape, one more than an int holds: Image takes an int.
+  if (channels < 1 || channels > kMaxArrayElements / shape->count() || channels > std::numeric_limits<int>::max())
     throw corrupt("has an impossible channel count " + std::to_string(channels));
   const auto geometry = detail::parseGeometry({st.text(3), st.text(4), st.text(5)});
   if (!geometry) throw corrupt("has malformed geometry");

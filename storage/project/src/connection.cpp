@@ -2,7 +2,11 @@
 
 #include <sqlite3.h>
 
+#include <sys/statvfs.h>
+
+#include <cctype>
 #include <cstdio>
+#include <cstring>
 #include <system_error>
 
 #include "statement.h"
@@ -39,11 +43,61 @@ ErrorKind kindFor(int rc) {
   }
 }
 
+// SQLite's own words ("database is locked", "disk I/O error") do not tell the user what to do; add the cause.
+std::string explain(int rc, sqlite3* db, std::string reason) {
+  const ErrorKind kind = kindFor(rc);
+  if (kind == ErrorKind::Busy)
+    return "another program (another Lightbox window or lightbox-cli) is writing to this project and kept it locked "
+           "for more than " + std::to_string(kBusyTimeoutMs / 1000) + " s; try again when it has finished (" +
+           reason + ")";
+  // For I/O errors the operating system's reason (EFBIG, EIO, EACCES) says more than "disk I/O error".
+  if (db == nullptr || (rc & 0xff) != SQLITE_IOERR) return reason;
+  if (const int e = sqlite3_system_errno(db); e != 0) {
+    reason += std::string(" (") + std::strerror(e) + ")";
+  } else if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE ||
+             rc == SQLITE_IOERR_SHMSIZE) {
+    // SQLite often has no errno left to report (EFBIG from a file-size limit, for one).
+    reason += " (writing to the disk failed: is it full, or over a file-size limit?)";
+  }
+  return reason;
+}
+
+// A WAL-mode file on a read-only medium (a read-only mount, a DVD, a locked SD card): SQLite cannot create the
+// -shm file it needs even to read, and fails with "unable to open database file". Nobody can change a file there,
+// so it is safe to open it as immutable (no locks, no -shm) -- unless a -wal left beside it holds commits that
+// immutable mode would not see; that case keeps the normal open and its clear error below.
+bool onReadOnlyMedium(const std::filesystem::path& path) {
+  const std::filesystem::path folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  struct statvfs fs {};
+  if (::statvfs(folder.c_str(), &fs) != 0 || (fs.f_flag & ST_RDONLY) == 0) return false;
+  std::error_code ec;
+  const auto walSize = std::filesystem::file_size(path.string() + "-wal", ec);
+  return ec || walSize == 0;
+}
+
+// file: URI of a path, every byte outside the unreserved set percent-encoded ('?', '#', '%' and spaces included).
+std::string immutableUri(const std::filesystem::path& path) {
+  std::string uri = "file:";
+  for (const unsigned char c : std::filesystem::absolute(path).string()) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
+      uri += char(c);
+    } else {
+      char hex[4];
+      std::snprintf(hex, sizeof hex, "%%%02X", c);
+      uri += hex;
+    }
+  }
+  return uri + "?immutable=1";
+}
+
 }  // namespace
 
 Connection::Connection(const std::filesystem::path& path, Access access) : path_(path), access_(access) {
-  const int flags = (access == Access::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
-  const int rc = sqlite3_open_v2(path.string().c_str(), &db_, flags, nullptr);
+  const bool immutable = access == Access::ReadOnly && onReadOnlyMedium(path);
+  const int flags = (access == Access::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                    (immutable ? SQLITE_OPEN_URI : 0);
+  const std::string name = immutable ? immutableUri(path) : path.string();
+  const int rc = sqlite3_open_v2(name.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
     const ProjectError e = sqlError(rc, "cannot open");
     sqlite3_close_v2(db_);
@@ -60,10 +114,20 @@ Connection::Connection(const std::filesystem::path& path, Access access) : path_
     exec("PRAGMA foreign_keys = ON");
     if (access == Access::ReadOnly) {
       exec("PRAGMA query_only = ON"); // second guard behind SQLITE_OPEN_READONLY
+      // Reading a WAL-mode file needs its -shm beside it; say why when it cannot be made, not "unable to open".
+      char* message = nullptr;
+      const int probe = sqlite3_exec(db_, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, &message);
+      sqlite3_free(message);
+      if ((probe & 0xff) == SQLITE_CANTOPEN)
+        throw error(ErrorKind::Io, "cannot be read in place: SQLite needs to create '" + path.filename().string() +
+                                       "-shm' beside it, and the folder is not writable (an unfinished '-wal' lies "
+                                       "beside it, or the folder is write-protected); copy the project and its "
+                                       "'-wal' file to a writable folder");
     } else {
       // SQLite quietly falls back to read-only for a write-protected file; say so now, not at the first write.
       if (sqlite3_db_readonly(db_, "main") == 1)
-        throw error(ErrorKind::ReadOnly, "is write-protected, so it cannot be opened for writing; open it read-only");
+        throw error(ErrorKind::ReadOnly, "is write-protected or on a read-only medium, so it cannot be opened for "
+                                         "writing; open it read-only (reading and exporting work)");
       Statement wal(*this, "PRAGMA journal_mode = WAL");
       if (!wal.step() || wal.text(0) != "wal")
         throw error(ErrorKind::Io, "cannot switch the project file to WAL mode (is it on a network share?)");
@@ -95,7 +159,7 @@ void Connection::exec(const char* sql) {
   if (rc != SQLITE_OK) {
     std::string reason = message != nullptr ? message : sqlite3_errstr(rc);
     sqlite3_free(message);
-    throw ProjectError(kindFor(rc), path_, reason);
+    throw ProjectError(kindFor(rc), path_, explain(rc, db_, reason));
   }
 }
 
@@ -109,7 +173,7 @@ ProjectError Connection::sqlError(int rc, std::string_view context) const {
   std::string reason(context);
   reason += ": ";
   reason += db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
-  return ProjectError(kindFor(rc), path_, reason);
+  return ProjectError(kindFor(rc), path_, explain(rc, db_, reason));
 }
 
 void reserveNewFile(const std::filesystem::path& path) {

@@ -1,5 +1,7 @@
 #include "lightbox/project/predictions.h"
 
+#include <limits>
+
 #include "blob_codec.h"
 #include "connection.h"
 #include "finding_sql.h"
@@ -41,7 +43,8 @@ PredictionInfo readInfo(const detail::Connection& c, const Statement& st) {
   if (!shape) throw c.error(ErrorKind::Corrupt, what + " has a malformed shape '" + st.text(8) + "'");
   p.shape = *shape;
   const int64_t channels = st.int64(7);
-  if (channels < 1 || channels > kMaxArrayElements / shape->count())
+  // As for arrays: 2^31 channels of a 1 x 1 map pass the element limit but wrap to a negative int.
+  if (channels < 1 || channels > kMaxArrayElements / shape->count() || channels > std::numeric_limits<int>::max())
     throw c.error(ErrorKind::Corrupt, what + " has an impossible channel count " + std::to_string(channels));
   p.channels = static_cast<int>(channels);
   const auto scores = detail::parseScores(st.text(9));

@@ -19,7 +19,7 @@ std::string shortSql(const char* sql) {
 
 }  // namespace
 
-Statement::Statement(Connection& connection, const char* sql) : c_(&connection), sql_(sql) {
+Statement::Statement(Connection& connection, const char* sql) : c_(&connection) {
   const char* tail = nullptr;
   const int rc = sqlite3_prepare_v3(c_->handle(), sql, -1, 0, &stmt_, &tail);
   if (rc != SQLITE_OK) throw c_->sqlError(rc, "cannot prepare '" + shortSql(sql) + "'");
@@ -75,7 +75,9 @@ bool Statement::step() {
   if (rc == SQLITE_DONE) return false;
   // The statement must be reset before the connection can be used for the rollback that follows.
   sqlite3_reset(stmt_);
-  throw c_->sqlError(rc, "'" + shortSql(sql_) + "' failed");
+  // The SQL text SQLite keeps with the statement: callers often pass a temporary std::string's c_str(), which is
+  // gone by now (fuzz/fuzz_project_file: heap-use-after-free on every failing step of such a statement).
+  throw c_->sqlError(rc, "'" + shortSql(sqlite3_sql(stmt_)) + "' failed");
 }
 
 void Statement::run() {

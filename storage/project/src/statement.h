@@ -59,7 +59,6 @@ class Statement {
  private:
   Connection* c_;
   sqlite3_stmt* stmt_ = nullptr;
-  const char* sql_;
 };
 
 /// sqlite3_last_insert_rowid / sqlite3_changes for the connection.
