@@ -13,7 +13,7 @@ export LIGHTBOX_DATA_DIR="$data"
 # libdcmtk17 at run time): the `dcmtk` command-line tools (dcmdump, ...) are not needed, neither tests nor app run them.
 packages=(
   g++ cmake ninja-build ccache pkg-config ca-certificates
-  qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools libfftw3-dev libnifti2-dev zlib1g-dev libcli11-dev nlohmann-json3-dev libdcmtk-dev libsqlite3-dev
+  qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-l10n-tools libfftw3-dev libnifti2-dev zlib1g-dev libcli11-dev nlohmann-json3-dev libdcmtk-dev libsqlite3-dev
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
   libtorch-dev
   python3  # test_project_findings_csv reads the CSV export back with Python's csv module
