@@ -1,11 +1,14 @@
 #include "screenshots.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QMouseEvent>
 #include <QDir>
 #include <QListView>
 #include <QPixmap>
 #include <QTimer>
 
+#include "lightbox/core/task_settings.h"
 #include "shell/dataset_browser.h"
 #include "shell/image_table_model.h"
 #include "shell/import_dialog.h"
@@ -61,6 +64,20 @@ void ScreenshotDriver::afterLoaded() {
 
 void ScreenshotDriver::grabData() {
   grab(QStringLiteral("data"));
+  // The probe reads value, voxel and patient mm under the cursor: move a synthetic cursor into the brain.
+  QWidget* view = nullptr;  // the Data area's viewer: the Review area has a viewer of its own
+  for (QWidget* w : window_->findChildren<QWidget*>(QStringLiteral("sliceView_axial")))
+    if (w->isVisible()) view = w;
+  if (view) {
+    const QPointF at(view->width() * 0.42, view->height() * 0.45);
+    QMouseEvent move(QEvent::MouseMove, at, view->mapToGlobal(at), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(view, &move);
+  }
+  waitThen(300, &ScreenshotDriver::grabProbe);
+}
+
+void ScreenshotDriver::grabProbe() {
+  grab(QStringLiteral("data-probe"));
   window_->browser()->setViewMode(ui::DatasetBrowser::ViewMode::Table);
   waitThen(400, &ScreenshotDriver::grabTable);
 }
@@ -74,8 +91,22 @@ void ScreenshotDriver::grabTable() {
 
 void ScreenshotDriver::grabTasks() {
   grab(QStringLiteral("tasks"));
-  window_->setArea(ui::MainWindow::TrainingArea);
-  waitThen(800, &ScreenshotDriver::grabTraining);
+  grabNextTask();
+}
+
+// One picture per paper task (desktop-tasks-<key>.png), each after its montage and gallery have been generated.
+void ScreenshotDriver::grabNextTask() {
+  auto* combo = window_->findChild<QComboBox*>(QStringLiteral("taskCombo"));
+  if (combo && nextTask_ > 0)
+    grab(QStringLiteral("tasks-%1").arg(QString::fromLatin1(taskKey(TaskId(nextTask_ - 1)).data())));
+  if (!combo || nextTask_ >= kPaperTaskCount) {
+    window_->setArea(ui::MainWindow::TrainingArea);
+    waitThen(800, &ScreenshotDriver::grabTraining);
+    return;
+  }
+  const int index = combo->findData(nextTask_++);
+  if (index >= 0) combo->setCurrentIndex(index);
+  waitThen(6000, &ScreenshotDriver::grabNextTask);
 }
 
 void ScreenshotDriver::grabTraining() {

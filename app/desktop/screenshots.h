@@ -25,11 +25,14 @@ class ScreenshotDriver : public QObject {
   void afterLoaded();
   void grabData();
   void grabTable();
+  void grabProbe();
   void grabTasks();
+  void grabNextTask();
   void grabTraining();
   void grabReview();
   void grabImport();
   void finish();
+  int nextTask_ = 0;  ///< paper task shown next in the task preview
 
   ui::MainWindow* window_;
   QString dir_;
