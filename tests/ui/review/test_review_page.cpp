@@ -8,6 +8,8 @@
 #include <QUndoStack>
 #include <QtTest>
 
+#include <algorithm>
+
 #include <filesystem>
 
 #include "review/export_dialog.h"
@@ -176,9 +178,9 @@ class TestReviewPage : public QObject {
     QCOMPARE(again.imageModel()->totalReviewed(), int64_t(1));
   }
 
-  void screenshot() {
-    const QString out = qEnvironmentVariable("LIGHTBOX_REVIEW_SCREENSHOT");
-    if (out.isEmpty()) QSKIP("set LIGHTBOX_REVIEW_SCREENSHOT=<file.png> to save a picture of the workspace");
+  // The rendered workspace: the grey working image in the visible slice view carries the coloured heat map (and
+  // outlines). LIGHTBOX_REVIEW_SCREENSHOT=<file.png> also saves the whole page (the README's picture).
+  void renderedWorkspaceShowsTheOverlay() {
     ReviewPage page;
     page.resize(1600, 950);
     page.setProject(path_);
@@ -188,7 +190,21 @@ class TestReviewPage : public QObject {
     page.selectFinding(0);
     page.acceptCurrent();
     QTest::qWait(100);
-    QVERIFY(page.grab().save(out));
+    QWidget* view = nullptr;
+    for (QWidget* w : page.findChildren<QWidget*>(QStringLiteral("sliceView_axial")))
+      if (w->isVisible()) view = w;
+    QVERIFY(view != nullptr);
+    const QImage rendered = view->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    int64_t coloured = 0;
+    for (int y = 0; y < rendered.height(); ++y)
+      for (int x = 0; x < rendered.width(); ++x) {
+        const QRgb c = rendered.pixel(x, y);
+        if (std::max({qRed(c), qGreen(c), qBlue(c)}) - std::min({qRed(c), qGreen(c), qBlue(c)}) > 40) ++coloured;
+      }
+    QVERIFY2(coloured > int64_t(rendered.width()) * rendered.height() / 200,
+             qPrintable(QString("only %1 coloured pixels").arg(coloured)));
+    const QString out = qEnvironmentVariable("LIGHTBOX_REVIEW_SCREENSHOT");
+    if (!out.isEmpty()) QVERIFY(page.grab().save(out));
   }
 };
 
