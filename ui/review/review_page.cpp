@@ -24,6 +24,7 @@
 #include <cmath>
 
 #include "lightbox/workflows/predict.h"
+#include "review/curves_dialog.h"
 #include "review/export_dialog.h"
 #include "review/review_commands.h"
 #include "review/review_models.h"
@@ -138,6 +139,7 @@ void ReviewPage::buildUi() {
   ll->addWidget(imageTable_, 1);
   ll->addWidget(progressLabel_);
   ll->addWidget(exportButton_);
+  addCurvesButton(ll);
 
   // Centre: the viewer.
   viewer_ = new ImageViewer(this);
@@ -946,6 +948,43 @@ void ReviewPage::suggestScale() {
   }
   refreshOverlay();
 }
+
+// --- Curves (issue #7): one block, so that it merges easily. ---
+void ReviewPage::addCurvesButton(QBoxLayout* layout) {
+  curvesButton_ = new QPushButton(tr("Curves…"), this);
+  curvesButton_->setObjectName(QStringLiteral("curvesButton"));
+  curvesButton_->setToolTip(tr("ROC and precision-recall curves, and the images wrong at a threshold"));
+  layout->addWidget(curvesButton_);
+  const auto refresh = [this] {
+    const auto* d = currentDataset();
+    curvesButton_->setEnabled(currentModel() && d && d->groundTruthMasks + d->groundTruthBoxLists > 0 && images_->rowCount() > 0);
+  };
+  connect(images_, &QAbstractItemModel::modelReset, this, refresh);
+  connect(datasetCombo_, &QComboBox::currentIndexChanged, this, refresh);
+  connect(curvesButton_, &QPushButton::clicked, this, [this] { showCurvesDialog(); });
+  refresh();
+}
+
+bool ReviewPage::selectImageById(qint64 imageId) {
+  const int source = images_->rowOfImage(imageId);
+  if (source < 0) return false;
+  if (filter_->mapFromSource(images_->index(source, 0)).row() < 0) filterCombo_->setCurrentIndex(0);  // filtered out
+  selectImageRow(filter_->mapFromSource(images_->index(source, 0)).row());
+  return currentImageId() == imageId;
+}
+
+CurvesDialog* ReviewPage::showCurvesDialog() {
+  const auto* m = currentModel();
+  const auto* d = currentDataset();
+  if (!m || !d) return nullptr;
+  const QString title = modelCombo_->currentText() + QStringLiteral(" · ") + QString::fromStdString(d->name);
+  auto* dialog = new CurvesDialog({path_, m->runId, m->folds, d->id, title, thresholdValue()}, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &CurvesDialog::imageRequested, this, [this](qint64 id) { selectImageById(id); });
+  dialog->show();
+  return dialog;
+}
+// --- end of Curves ---
 
 void ReviewPage::showExportDialog() {
   const auto* m = currentModel();

@@ -18,6 +18,7 @@
 #include "lightbox/workflows/review.h"
 #include "review/review_logic.h"
 
+class QBoxLayout;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -31,6 +32,7 @@ class QToolButton;
 namespace lightbox::ui {
 
 class ColourLegend;
+class CurvesDialog;
 class FindingTableModel;
 class ImageViewer;
 class JobRunner;
@@ -85,6 +87,11 @@ class ReviewPage : public QWidget {
   /// "Advance to the next unreviewed finding after A / R" (on by default).
   void setAdvanceAfterDecision(bool on);
   bool predictionAvailable() const;
+
+  // Curves (issue #7): shows an image of the ranking (clears a filter hiding it); false when it is not there.
+  bool selectImageById(qint64 imageId);
+  /// Opens the modeless Curves dialog for the current model, dataset and threshold; null when it cannot.
+  CurvesDialog* showCurvesDialog();
 
  Q_SIGNALS:
   /// A review was stored (or failed: message non-empty), for the status bar.
@@ -159,6 +166,8 @@ class ReviewPage : public QWidget {
   QLabel* truthLabel_ = nullptr;
   QComboBox* categoryCombo_ = nullptr;
   QPushButton* exportButton_ = nullptr;
+  QPushButton* curvesButton_ = nullptr;  ///< Curves (issue #7): enabled when the dataset has ground truth
+  void addCurvesButton(QBoxLayout* layout);
 };
 
 }  // namespace lightbox::ui
