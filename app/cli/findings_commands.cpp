@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "command_errors.h"
+#include "curves_csv.h"
 #include "int_list.h"
 #include "lightbox/workflows/evaluate.h"
 #include "lightbox/workflows/simulated_lesions.h"
@@ -156,7 +157,9 @@ void addFindingsCommands(CLI::App& app, int& exitCode) {
   evaluate->add_option("--run", ep->runId, "Training run")->required()->check(CLI::PositiveNumber);
   evaluate->add_option("--dataset", ep->dataset, "Test dataset (default: every dataset predicted)");
   evaluate->add_option("--json", *epJson, "Also write the figures as JSON to this file");
-  evaluate->callback([ep, epJson, &exitCode] {
+  auto epCurves = std::make_shared<std::string>();
+  evaluate->add_option("--curves", *epCurves, "Also write the ROC / PR points (sample and pixel) as CSV to this file");
+  evaluate->callback([ep, epJson, epCurves, &exitCode] {
     exitCode = guarded("evaluate", [&] {
       TerminalProgress progress;
       const auto r = workflows::runEvaluation(*ep, progress);
@@ -166,6 +169,12 @@ void addFindingsCommands(CLI::App& app, int& exitCode) {
         std::ofstream out(*epJson);
         out << r.json << '\n';
         if (!out) throw std::runtime_error("cannot write " + *epJson);
+      }
+      if (!epCurves->empty()) {
+        TerminalProgress curvesProgress;
+        const long long rows = writeCurvesCsv(*ep, r, *epCurves, curvesProgress);
+        curvesProgress.finish();
+        std::printf("%lld curve points written to %s\n", rows, epCurves->c_str());
       }
       return 0;
     });

@@ -5,6 +5,7 @@
 #include <QMouseEvent>
 #include <QtCharts/QChart>
 #include <QtCharts/QChartView>
+#include <QtCharts/QLegendMarker>
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QScatterSeries>
 #include <QtCharts/QValueAxis>
@@ -83,12 +84,14 @@ void CurveCharts::build(Chart& c, CurveKind kind) {
   pen.setStyle(Qt::DashLine);
   c.chance->setPen(pen);
   c.marker = dot(tr("review threshold"), QColor(0xE6, 0x9F, 0x00), 11);
-  c.selected = dot(tr("selected"), QColor(0xD5, 0x5E, 0x00), 13);
+  c.selected = dot(tr("selected"), QColor(0xCC, 0x79, 0xA7), 14);
   for (QXYSeries* s : std::initializer_list<QXYSeries*>{c.chance, c.curve, c.marker, c.selected}) {
     c.chart->addSeries(s);
     s->attachAxis(x);
     s->attachAxis(y);
   }
+  if (level_ == CurveLevel::Sample)  // the review threshold is a voxel threshold: no marker here
+    for (QLegendMarker* m : c.chart->legend()->markers(c.marker)) m->setVisible(false);
   c.view = new ClickableChartView(c.chart, this, [this, kind](QPointF v) { clickAt(kind, v); });
   c.view->setObjectName(QStringLiteral("%1%2Chart")
                             .arg(level_ == CurveLevel::Sample ? QStringLiteral("sample") : QStringLiteral("pixel"),

@@ -1,7 +1,8 @@
 // The Curves dialog offscreen on the synthetic review project (one mask emptied, so one test image is healthy): it
 // computes in the background, marks the review threshold on the pixel curves and lists that threshold's errors,
 // a real mouse click on the sample ROC lists the false positives and negatives there, activating an entry emits its
-// image id, and the review page's Curves button and selectImageById show that image.
+// image id, and the review page's Curves button and selectImageById show that image. With
+// LIGHTBOX_CURVES_SCREENSHOT=<file.png> it also saves a picture of each tab (<file>-sample.png, <file>-pixel.png).
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QtCharts/QChart>
@@ -119,6 +120,8 @@ class TestCurvesDialog : public QObject {
     QCOMPARE(idsOf(fn), missed);
     QVERIFY(!missed.empty());
     QVERIFY(d.selectionText(CurveLevel::Sample).contains(QStringLiteral("1 FP")));
+    const QString shot = qEnvironmentVariable("LIGHTBOX_CURVES_SCREENSHOT");
+    if (!shot.isEmpty()) QVERIFY(d.grab().save(QString(shot).replace(QStringLiteral(".png"), QStringLiteral("-sample.png"))));
 
     // Enter and double-click on an entry both ask for that image.
     QSignalSpy requested(&d, &CurvesDialog::imageRequested);
@@ -148,6 +151,7 @@ class TestCurvesDialog : public QObject {
     QCOMPARE(d.falsePositiveList(CurveLevel::Pixel)->topLevelItemCount(), int(counted.falsePositives.size()));
     QCOMPARE(d.falseNegativeList(CurveLevel::Pixel)->topLevelItemCount(), int(counted.falseNegatives.size()));
     QVERIFY(t < 0.5);
+    if (!shot.isEmpty()) QVERIFY(d.grab().save(QString(shot).replace(QStringLiteral(".png"), QStringLiteral("-pixel.png"))));
   }
 
   void cancelAndComputeAgain() {
