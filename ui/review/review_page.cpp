@@ -957,7 +957,8 @@ void ReviewPage::addCurvesButton(QBoxLayout* layout) {
   layout->addWidget(curvesButton_);
   const auto refresh = [this] {
     const auto* d = currentDataset();
-    curvesButton_->setEnabled(currentModel() && d && d->groundTruthMasks + d->groundTruthBoxLists > 0 && images_->rowCount() > 0);
+    curvesButton_->setEnabled(currentModel() && d && d->groundTruthMasks + d->groundTruthBoxLists > 0 &&
+                              images_->rowCount() > 0);
   };
   connect(images_, &QAbstractItemModel::modelReset, this, refresh);
   connect(datasetCombo_, &QComboBox::currentIndexChanged, this, refresh);
@@ -983,8 +984,7 @@ CurvesDialog* ReviewPage::showCurvesDialog() {
   connect(dialog, &CurvesDialog::imageRequested, this, [this](qint64 id) { selectImageById(id); });
   dialog->show();
   return dialog;
-}
-// --- end of Curves ---
+}  // --- end of Curves ---
 
 void ReviewPage::showExportDialog() {
   const auto* m = currentModel();
