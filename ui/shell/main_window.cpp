@@ -33,7 +33,6 @@
 #include "shell/job_runner.h"
 #include "shell/preferences_dialog.h"
 #include "shell/recent_projects.h"
-#include "shell/runs_page.h"
 #include "shell/simulate_lesions_dialog.h"
 #include "shell/thumbnail_cache.h"
 #include "training/training_page.h"

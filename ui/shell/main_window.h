@@ -25,7 +25,6 @@ class ImageViewer;
 class ImportDialog;
 class JobProgressWidget;
 class JobRunner;
-class RunsPage;
 class SimulateLesionsDialog;
 class TrainingPage;
 class TaskPreviewPanel;
