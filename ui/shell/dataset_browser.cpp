@@ -232,20 +232,23 @@ void DatasetBrowser::setProject(const QString& projectPath) {
   if (!projectPath.isEmpty()) reload();
 }
 
-bool DatasetBrowser::isLoading() const { return watcher_.isRunning() || reloadPending_; }
+// Not the watcher's isRunning(): that turns false when the read ends, before onLoaded() has put it in the model.
+bool DatasetBrowser::isLoading() const { return reading_ || reloadPending_; }
 
 void DatasetBrowser::reload() {
   if (projectPath_.isEmpty()) return;
-  if (watcher_.isRunning()) {  // read again once the running read is done
+  if (reading_) {  // read again once the running read is done
     reloadPending_ = true;
     return;
   }
   if (keepSelection_.isEmpty()) keepSelection_ = selectedImageIds();
   const std::string path = projectPath_.toStdString();
+  reading_ = true;
   watcher_.setFuture(QtConcurrent::run([path] { return workflows::loadProjectContents(path); }));
 }
 
 void DatasetBrowser::onLoaded() {
+  reading_ = false;
   const QString loadedPath = projectPath_;
   try {
     workflows::ProjectContents contents = watcher_.result();

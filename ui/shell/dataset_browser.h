@@ -110,6 +110,7 @@ class DatasetBrowser : public QWidget {
   QFutureWatcher<workflows::ProjectContents> watcher_;
   QList<qint64> keepSelection_;
   bool reloadPending_ = false;
+  bool reading_ = false;  ///< a read started and onLoaded() has not taken its result yet
 };
 
 }  // namespace lightbox::ui
