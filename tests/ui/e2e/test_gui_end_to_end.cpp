@@ -4,7 +4,8 @@
 // trained from the Training page; Predict on the Review page; the threshold slider lowered until the top image has
 // regions and "Find again at this threshold" pressed (the GUI proposes no threshold after training: that is the
 // CLI's `threshold`); findings triaged from the keyboard (A, R, J, A, Ctrl+Z); the export dialog writes the CSV, which is
-// read back. File pickers are not opened: paths go in the way a drop or a picker puts them (addPaths).
+// read back. File pickers are not opened: paths go in the way a drop or a picker puts them (addPaths). With
+// LIGHTBOX_SCREENSHOT_DIR set, the Data area showing the new test set is saved there (desktop-data-simulated.png).
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
@@ -172,6 +173,10 @@ class TestGuiEndToEnd : public QObject {
     QTest::mouseClick(child<QPushButton>(simulate, "simulateClose"), Qt::LeftButton);
     QCOMPARE(w.area(), MainWindow::DataArea);
     QTRY_COMPARE(w.browser()->proxy()->rowCount(), testImages);  // the Data area shows the new set
+    if (const QByteArray shots = qgetenv("LIGHTBOX_SCREENSHOT_DIR"); !shots.isEmpty()) {
+      QTest::qWait(300);  // the thumbnails are read in the background
+      QVERIFY(w.grab().save(QDir(QString::fromLocal8Bit(shots)).filePath(QStringLiteral("desktop-data-simulated.png"))));
+    }
 
     stage("simulated lesions");
     // 3. Train a tiny run from the Training page: tasks 0, 2, 3 train, 1 and 4 are held out (as the demo).

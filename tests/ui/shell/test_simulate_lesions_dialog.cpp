@@ -2,7 +2,8 @@
 // with brain-slices-2d stores them (one "slice:NNNN" array per slice): reached from the Data area's button and the
 // File menu, it makes the test set in the background with the form's parameters, the Data area then shows it and
 // the source's held-out slices are recorded; a bad source comes back to the form with the workflow's reason; Cancel
-// writes nothing; a taken name and a busy job runner keep Create disabled.
+// writes nothing; a taken name and a busy job runner keep Create disabled. With LIGHTBOX_SCREENSHOT_DIR set, the
+// dialog before and after is saved there (desktop-simulate-lesions*.png).
 #include <QAction>
 #include <QComboBox>
 #include <QLabel>
@@ -133,6 +134,14 @@ class TestSimulateLesionsDialog : public QObject {
 
     child<QSpinBox>(dialog, "simulateEvery")->setValue(3);
     child<QSpinBox>(dialog, "simulateSeed")->setValue(7);
+    const QByteArray shots = qgetenv("LIGHTBOX_SCREENSHOT_DIR");
+    const auto grab = [&](const char* name) {
+      if (shots.isEmpty()) return;
+      const QString file = QDir(QString::fromLocal8Bit(shots)).filePath(QString::fromLatin1(name));
+      QVERIFY(dialog->grab().save(file));
+      qInfo("wrote %s", qPrintable(file));
+    };
+    grab("desktop-simulate-lesions.png");
     QSignalSpy done(dialog, &SimulateLesionsDialog::simulationFinished);
     QTest::mouseClick(child<QPushButton>(dialog, "simulateCreate"), Qt::LeftButton);
     QVERIFY(w.jobs()->busy() || done.count() == 1);
@@ -144,6 +153,7 @@ class TestSimulateLesionsDialog : public QObject {
     QVERIFY(dialog->result().withLesions > 0 && dialog->result().withLesions <= expected);
     QCOMPARE(pageIndex(dialog), 2);
     QVERIFY(child<QLabel>(dialog, "simulateSummary")->text().contains(QStringLiteral("left out of training")));
+    grab("desktop-simulate-lesions-done.png");
 
     // The Data area shows the new test set, and only it.
     QCOMPARE(w.area(), MainWindow::DataArea);
