@@ -23,6 +23,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 #include "shell/image_filter_proxy.h"
 #include "shell/image_table_model.h"
 #include "shell/thumbnail_cache.h"
@@ -73,12 +75,20 @@ DatasetBrowser::DatasetBrowser(QWidget* parent) : QWidget(parent) {
   tableButton_->setCheckable(true);
   count_ = new QLabel(this);
   count_->setObjectName(QStringLiteral("browserCount"));
+  simulateAction_ = new QAction(tr("Test Set with Simulated &Lesions…"), this);
+  simulateAction_->setObjectName(QStringLiteral("actionSimulateLesions"));
+  simulateAction_->setToolTip(tr("Hold out every k-th slice of a healthy dataset (they leave training) and make a "
+                                 "test dataset of them, most with simulated lesions and their masks"));
+  simulateButton_ = new QToolButton(this);
+  simulateButton_->setObjectName(QStringLiteral("browserSimulateButton"));
+  simulateButton_->setDefaultAction(simulateAction_);
   auto* bar = new QHBoxLayout;
   bar->addWidget(datasetFilter_);
   bar->addWidget(search_, 1);
   bar->addWidget(count_);
   bar->addWidget(gridButton_);
   bar->addWidget(tableButton_);
+  bar->addWidget(simulateButton_);
 
   // Grid
   grid_ = new QListView(this);
@@ -161,6 +171,13 @@ DatasetBrowser::DatasetBrowser(QWidget* parent) : QWidget(parent) {
   });
   connect(revealAction_, &QAction::triggered, this, &DatasetBrowser::revealSelected);
   connect(removeAction_, &QAction::triggered, this, &DatasetBrowser::removeSelected);
+  connect(simulateAction_, &QAction::triggered, this, [this] {
+    // The filtered dataset is the likely source, unless it is itself a test set.
+    QString source;
+    for (const auto& d : model_->datasets())
+      if (d.id == proxy_->datasetId() && d.role != "test") source = QString::fromStdString(d.name);
+    Q_EMIT simulateLesionsRequested(source);
+  });
 
   connect(search_, &QLineEdit::textChanged, this, [this](const QString& text) {
     proxy_->setSearchText(text);
@@ -210,23 +227,28 @@ void DatasetBrowser::setProject(const QString& projectPath) {
   thumbnails_->setProject(projectPath);
   rebuildDatasetFilter();
   updateCount();
+  updateActions();
+  pendingDataset_.clear();
   if (!projectPath.isEmpty()) reload();
 }
 
-bool DatasetBrowser::isLoading() const { return watcher_.isRunning() || reloadPending_; }
+// Not the watcher's isRunning(): that turns false when the read ends, before onLoaded() has put it in the model.
+bool DatasetBrowser::isLoading() const { return reading_ || reloadPending_; }
 
 void DatasetBrowser::reload() {
   if (projectPath_.isEmpty()) return;
-  if (watcher_.isRunning()) {  // read again once the running read is done
+  if (reading_) {  // read again once the running read is done
     reloadPending_ = true;
     return;
   }
   if (keepSelection_.isEmpty()) keepSelection_ = selectedImageIds();
   const std::string path = projectPath_.toStdString();
+  reading_ = true;
   watcher_.setFuture(QtConcurrent::run([path] { return workflows::loadProjectContents(path); }));
 }
 
 void DatasetBrowser::onLoaded() {
+  reading_ = false;
   const QString loadedPath = projectPath_;
   try {
     workflows::ProjectContents contents = watcher_.result();
@@ -235,6 +257,7 @@ void DatasetBrowser::onLoaded() {
     rebuildDatasetFilter();
     if (const int i = datasetFilter_->findData(QVariant::fromValue<qint64>(previousFilter)); i >= 0)
       datasetFilter_->setCurrentIndex(i);
+    if (!reloadPending_) showDataset(pendingDataset_);
   } catch (const std::exception& e) {
     model_->clear();
     rebuildDatasetFilter();
@@ -305,6 +328,10 @@ void DatasetBrowser::updateActions() {
   revealAction_->setEnabled(n > 0);
   removeAction_->setEnabled(n > 0);
   removeAction_->setText(n > 1 ? tr("Remove %1 Images from Project…").arg(n) : tr("Remove from Project…"));
+  const auto& datasets = model_->datasets();
+  simulateAction_->setEnabled(!projectPath_.isEmpty() && std::any_of(datasets.begin(), datasets.end(), [](const auto& d) {
+                                return d.role != "test" && d.imported > 0;
+                              }));
 }
 
 void DatasetBrowser::focusSearch() {
@@ -313,6 +340,18 @@ void DatasetBrowser::focusSearch() {
 }
 
 void DatasetBrowser::setSearchText(const QString& text) { search_->setText(text); }
+
+void DatasetBrowser::showDataset(const QString& name) {
+  pendingDataset_ = name;
+  if (name.isEmpty() || isLoading()) return;
+  for (const auto& d : model_->datasets()) {
+    if (QString::fromStdString(d.name) != name) continue;
+    if (const int i = datasetFilter_->findData(QVariant::fromValue<qint64>(d.id)); i >= 0) {
+      datasetFilter_->setCurrentIndex(i);
+      pendingDataset_.clear();
+    }
+  }
+}
 
 QList<qint64> DatasetBrowser::selectedImageIds() const {
   QList<qint64> ids;
@@ -346,12 +385,17 @@ void DatasetBrowser::showContextMenu(QListView* grid, QTableView* table, const Q
   const QModelIndex at = view->indexAt(pos);
   if (at.isValid() && !selection_->isRowSelected(at.row(), at.parent()))
     selection_->setCurrentIndex(at, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-  if (selectedImageIds().isEmpty()) return;
+  const bool images = !selectedImageIds().isEmpty();
+  if (!images && !simulateAction_->isEnabled()) return;
   QMenu menu(this);
-  menu.addAction(showAction_);
-  menu.addAction(revealAction_);
-  menu.addSeparator();
-  menu.addAction(removeAction_);
+  if (images) {
+    menu.addAction(showAction_);
+    menu.addAction(revealAction_);
+    menu.addSeparator();
+    menu.addAction(removeAction_);
+    menu.addSeparator();
+  }
+  menu.addAction(simulateAction_);
   menu.exec(view->viewport()->mapToGlobal(pos));
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // The Data area's browser: the project's images as a thumbnail grid or a table (one model, one filter, one
 // selection shared by both), a dataset filter and a search box, and a context menu (show in viewer, reveal the
-// file, remove from the project). The listing is read off the GUI thread in one call (loadProjectContents).
+// file, remove from the project, make a test set with simulated lesions). The listing is read off the GUI thread in
+// one call (loadProjectContents).
 
 #include <QFutureWatcher>
 #include <QList>
@@ -46,6 +47,8 @@ class DatasetBrowser : public QWidget {
   /// Puts the keyboard focus into the search box (Find).
   void focusSearch();
   void setSearchText(const QString& text);
+  /// Filters on the dataset named `name` once the listing holds it (now, or after the running read).
+  void showDataset(const QString& name);
 
   QList<qint64> selectedImageIds() const;
   qint64 currentImageId() const;  ///< 0 = none
@@ -58,6 +61,8 @@ class DatasetBrowser : public QWidget {
   QTableView* table() const { return table_; }
   /// "Show in viewer", "Reveal file", "Remove from project…", for menus elsewhere.
   QList<QAction*> imageActions() const;
+  /// "Test Set with Simulated Lesions…": enabled while a non-test dataset has images; emits simulateLesionsRequested.
+  QAction* simulateLesionsAction() const { return simulateAction_; }
 
  Q_SIGNALS:
   void contentsLoaded(int imageCount);
@@ -67,6 +72,8 @@ class DatasetBrowser : public QWidget {
   /// The user confirmed; the owner removes them (through a job) and calls reload().
   void removeRequested(const QList<qint64>& imageIds);
   void importRequested();
+  /// `sourceDataset`: the dataset the filter shows when it is a possible source, else empty.
+  void simulateLesionsRequested(const QString& sourceDataset);
 
  private:
   void onLoaded();
@@ -97,9 +104,13 @@ class DatasetBrowser : public QWidget {
   QAction* showAction_;
   QAction* revealAction_;
   QAction* removeAction_;
+  QAction* simulateAction_;
+  QToolButton* simulateButton_;
+  QString pendingDataset_;
   QFutureWatcher<workflows::ProjectContents> watcher_;
   QList<qint64> keepSelection_;
   bool reloadPending_ = false;
+  bool reading_ = false;  ///< a read started and onLoaded() has not taken its result yet
 };
 
 }  // namespace lightbox::ui

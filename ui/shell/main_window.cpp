@@ -33,7 +33,7 @@
 #include "shell/job_runner.h"
 #include "shell/preferences_dialog.h"
 #include "shell/recent_projects.h"
-#include "shell/runs_page.h"
+#include "shell/simulate_lesions_dialog.h"
 #include "shell/thumbnail_cache.h"
 #include "training/training_page.h"
 #include "viewer/image_viewer.h"
@@ -181,6 +181,7 @@ void MainWindow::createMenus() {
   updateRecentMenu();
   file->addSeparator();
   file->addAction(importAction_);
+  file->addAction(browser_->simulateLesionsAction());
   file->addSeparator();
   file->addAction(closeAction_);
   file->addAction(quitAction_);
@@ -304,6 +305,8 @@ QWidget* MainWindow::createWorkspace() {
   connect(browser_, &DatasetBrowser::currentImageChanged, this, &MainWindow::onCurrentImageChanged);
   connect(browser_, &DatasetBrowser::removeRequested, this, &MainWindow::removeImages);
   connect(browser_, &DatasetBrowser::importRequested, this, [this] { showImportDialog(); });
+  connect(browser_, &DatasetBrowser::simulateLesionsRequested, this,
+          [this](const QString& source) { showSimulateLesionsDialog(source); });
   return areas_;
 }
 
@@ -421,6 +424,29 @@ ImportDialog* MainWindow::showImportDialog() {
   importDialog_->activateWindow();
   return importDialog_;
 }
+
+// A test set with simulated lesions (issue #7): made from the Data area or the File menu.
+SimulateLesionsDialog* MainWindow::showSimulateLesionsDialog(const QString& sourceDataset) {
+  if (projectPath_.isEmpty()) return nullptr;
+  if (!simulateDialog_ || (!simulateDialog_->isRunning() && simulateDialog_->isHidden())) {
+    if (simulateDialog_) simulateDialog_->deleteLater();
+    simulateDialog_ = new SimulateLesionsDialog(projectPath_, browser_->model()->datasets(), jobs_, this);
+    connect(simulateDialog_, &SimulateLesionsDialog::datasetCreated, this, [this](const QString& name) {
+      setArea(DataArea);
+      browser_->showDataset(name);
+    });
+    // Made for this project only: another project (or none) gets a fresh one.
+    connect(this, &MainWindow::projectClosed, simulateDialog_, &QObject::deleteLater);
+    connect(this, &MainWindow::projectOpened, simulateDialog_, &QObject::deleteLater);
+  }
+  if (!sourceDataset.isEmpty() && !simulateDialog_->isRunning()) simulateDialog_->setSourceDataset(sourceDataset);
+  simulateDialog_->show();
+  simulateDialog_->raise();
+  simulateDialog_->activateWindow();
+  return simulateDialog_;
+}
+
+SimulateLesionsDialog* MainWindow::simulateLesionsDialog() const { return simulateDialog_.data(); }
 
 void MainWindow::removeImages(const QList<qint64>& ids) {
   if (ids.isEmpty() || projectPath_.isEmpty()) return;

@@ -25,7 +25,7 @@ class ImageViewer;
 class ImportDialog;
 class JobProgressWidget;
 class JobRunner;
-class RunsPage;
+class SimulateLesionsDialog;
 class TrainingPage;
 class TaskPreviewPanel;
 
@@ -49,6 +49,10 @@ class MainWindow : public QMainWindow {
   /// The import dialog (created on demand, modeless); null without a project.
   ImportDialog* showImportDialog();
   ImportDialog* importDialog() const;
+  /// The simulated-lesions dialog (modeless, on demand; `sourceDataset` preselected when given); null without a
+  /// project. On success the Data area shows the new test set.
+  SimulateLesionsDialog* showSimulateLesionsDialog(const QString& sourceDataset = {});
+  SimulateLesionsDialog* simulateLesionsDialog() const;
 
   DatasetBrowser* browser() const { return browser_; }
   ImageViewer* viewer() const { return viewer_; }
@@ -112,6 +116,7 @@ class MainWindow : public QMainWindow {
   QLabel* projectLabel_;
   JobProgressWidget* jobProgress_;
   QPointer<ImportDialog> importDialog_;
+  QPointer<SimulateLesionsDialog> simulateDialog_;
 
   QAction* newAction_;
   QAction* openAction_;
