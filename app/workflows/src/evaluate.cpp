@@ -8,45 +8,13 @@
 #include "lightbox/core/eval/dataset_metrics.h"
 #include "lightbox/project/findings_csv.h"
 #include "lightbox/project/project.h"
-#include "original_slices.h"
+#include "working_labels.h"
 
 namespace lightbox::workflows {
 
 using nlohmann::json;
 
 namespace {
-
-/// Ground truth on the prediction's working grid: each working voxel takes the label of the original voxel it maps
-/// to (nearest), or of the boxes covering that original pixel; voxels that map outside the original are normal.
-std::optional<std::vector<uint8_t>> workingLabels(project::Project& proj, const project::ImageRecord& image,
-                                                  const project::PredictionInfo& prediction,
-                                                  const std::string& mapping) {
-  const auto mask = proj.groundTruth().loadMask(image.id);
-  const auto boxes = mask ? std::nullopt : proj.groundTruth().loadBoxes(image.id);
-  if (!mask && !boxes) return std::nullopt;
-  const detail::OriginalSlices map(proj, image, mapping);
-  const Shape& shape = prediction.shape;
-  std::vector<uint8_t> labels(size_t(shape.count()), 0);
-  Index w{0, 0, 0};
-  int64_t k = 0;
-  do {
-    const auto o = map.toOriginal(w, shape.ndim);
-    if (!o) throw std::invalid_argument("its working array has no mapping to the original grid");
-    if (mask) {
-      const Shape& os = mask->labels.shape();
-      bool inside = true;
-      for (int d = 0; d < os.ndim; ++d) inside = inside && (*o)[d] >= 0 && (*o)[d] < os[d];
-      if (inside) labels[size_t(k)] = mask->labels.at(*o) ? 1 : 0;
-    } else {
-      for (const auto& b : boxes->boxes)
-        if (double((*o)[0]) >= b.yMin && double((*o)[0]) <= b.yMax && double((*o)[1]) >= b.xMin &&
-            double((*o)[1]) <= b.xMax)
-          labels[size_t(k)] = 1;
-    }
-    ++k;
-  } while (nextIndex(w, shape));
-  return labels;
-}
 
 /// The test set of one model: labels in memory (one byte per voxel), maps decoded from the project when visited.
 class ProjectSampleSet final : public eval::SampleSet {
@@ -72,12 +40,6 @@ class ProjectSampleSet final : public eval::SampleSet {
   project::Project& p_;
   std::vector<Item> items_;
 };
-
-json metricJson(const eval::MetricValue& m) {
-  json j = {{"value", m.value}};
-  if (m.warning) j["warning"] = *m.warning;
-  return j;
-}
 
 ScaleFigures imageScale(const char* name, const eval::ImageLevelMetrics& m) {
   ScaleFigures s{name, m.averagePrecision.mean.value, m.areaUnderRoc.mean.value, {}, {}, int64_t(m.items),
@@ -128,13 +90,7 @@ EvaluateResult runEvaluation(const EvaluateParams& params, ProgressSink& progres
       bool volumes = true;
       for (const auto& p : predictions) {
         if (progress.cancelled()) throw std::runtime_error("cancelled");
-        const auto image = proj.images().get(p.imageId);
-        if (!labelCache.count(p.imageId)) {
-          std::string mapping = "{}";
-          for (const auto& kind : proj.arrays().kinds(p.imageId))
-            if (proj.arrays().id(p.imageId, kind) == p.arrayId) mapping = proj.arrays().load(p.imageId, kind)->mapping;
-          labelCache[p.imageId] = workingLabels(proj, *image, p, mapping);
-        }
+        if (!labelCache.count(p.imageId)) labelCache[p.imageId] = detail::predictionLabels(proj, p);
         const auto& labels = labelCache[p.imageId];
         if (!labels) {
           ++missing;

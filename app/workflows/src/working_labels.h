@@ -1,8 +1,7 @@
 #pragma once
-// Ground-truth labels of a prediction on its working grid, derived as evaluation derives them (evaluate.cpp's
-// workingLabels, which this repeats so the curves need not reach into evaluate.cpp): each working voxel takes the
-// label of the original voxel it maps to (nearest), or of the boxes covering that original pixel; voxels that map
-// outside the original are normal.
+// Ground-truth labels of a prediction on its working grid, one derivation for evaluation and the curves: each
+// working voxel takes the label of the original voxel it maps to (nearest), or of the boxes covering that original
+// pixel; voxels that map outside the original are normal.
 
 #include <cstdint>
 #include <optional>
