@@ -193,6 +193,25 @@ class TestAuditWorkflow : public QObject {
     }
   }
 
+  void rowIsShownWithTheMapItWasScoredOn() {
+    const workflows::AuditImage& top = first_.images.front();
+    const auto view = workflows::loadAuditImage(path_, run_, top);
+    QCOMPARE(view.working.imageId, top.imageId);
+    QCOMPARE(view.working.arrayKind, top.arrayKind);
+    QVERIFY(view.working.source == workflows::ViewSource::WorkingArray);
+    QVERIFY2(view.map.has_value(), view.mapNote.c_str());
+    QVERIFY(view.map->shape() == view.working.image.shape());  // on the stored 128 x 128 grid, not the model's 64
+    double sum = 0;
+    for (int64_t v = 0; v < view.map->voxelCount(); ++v) sum += view.map->data()[v];
+    QVERIFY(std::abs(sum / double(view.map->voxelCount()) - top.score) < 1e-4);  // the map the score came from
+
+    const workflows::AuditImage& notAudited = first_.images.back();
+    QVERIFY(!notAudited.audited);
+    const auto plain = workflows::loadAuditImage(path_, run_, notAudited);
+    QVERIFY(!plain.map && !plain.mapNote.empty());
+    QVERIFY(!plain.working.image.empty());
+  }
+
   void exclusionIsKeptMarkedAndLeavesTheNextRun() {
     NullProgress none;
     const workflows::AuditImage top = first_.images.front();

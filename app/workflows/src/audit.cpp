@@ -10,6 +10,7 @@
 #include "lightbox/core/eval/image_scores.h"
 #include "lightbox/models/predictor.h"
 #include "lightbox/project/project.h"
+#include "audit_map.h"
 #include "audit_store.h"
 #include "device_choice.h"
 #include "model_inputs.h"
@@ -138,6 +139,24 @@ HealthyAudit runHealthyAudit(const AuditParams& params, ProgressSink& progress) 
   detail::storeAudit(proj, audit, dataset->id);
   progress.progress(total, total, "audited");
   return audit;
+}
+
+std::optional<Image> detail::auditMap(project::Project& project, int64_t runId, const std::vector<int>& folds,
+                                      const Image& array, const std::string& device, std::string& note) {
+  if (folds.empty()) {
+    note = "not audited: no fold that held it out";
+    return std::nullopt;
+  }
+  const detail::RunModel model = detail::loadRunModel(project, runId, folds);
+  std::vector<std::span<const uint8_t>> bytes(model.checkpoints.begin(), model.checkpoints.end());
+  const models::Predictor predictor(bytes, detail::parseDevice(device), 0);
+  const models::Prediction p = predictor.predict(detail::toModelInput(array, model.preset.inputShape));
+  // The mean of the clipped maps, as the audit scored it (the ensemble would average before clipping).
+  Image mean(1, p.perModel.front().shape());
+  mean.geometry() = p.perModel.front().geometry();
+  for (const Image& m : p.perModel)
+    for (int64_t v = 0; v < mean.voxelCount(); ++v) mean.data()[v] += eval::clipToUnit(m.data()[v]) / float(p.perModel.size());
+  return detail::toArrayGrid(mean, array.shape(), array.geometry());
 }
 
 }  // namespace lightbox::workflows

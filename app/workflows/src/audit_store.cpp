@@ -1,4 +1,5 @@
 #include "audit_store.h"
+#include "audit_map.h"
 
 #include <algorithm>
 #include <map>
@@ -32,6 +33,12 @@ bool auditAvailable() {
 HealthyAudit runHealthyAudit(const AuditParams&, ProgressSink&) {
   throw std::invalid_argument("auditing the healthy set runs the model, which needs a build with the models "
                               "(LibTorch, -DLIGHTBOX_MODELS=ON); a stored audit can still be listed");
+}
+
+std::optional<Image> detail::auditMap(project::Project&, int64_t, const std::vector<int>&, const Image&,
+                                      const std::string&, std::string& note) {
+  note = "no heat map: predicting it needs a build with the models (LibTorch)";
+  return std::nullopt;
 }
 #endif
 

@@ -20,7 +20,9 @@
 #include <string>
 #include <vector>
 
+#include "lightbox/core/image.h"
 #include "lightbox/core/progress.h"
+#include "lightbox/workflows/image_view.h"
 
 namespace lightbox::workflows {
 
@@ -79,6 +81,18 @@ HealthyAudit runHealthyAudit(const AuditParams& params, ProgressSink& progress);
 /// when the run was never audited. Throws std::invalid_argument for an unknown run, std::runtime_error naming the
 /// key when the stored audit cannot be read.
 std::optional<HealthyAudit> loadHealthyAudit(const std::string& projectPath, int64_t runId);
+
+/// What the audit panel shows for one row: the working array the model saw (LPS+ geometry, as review.h) and, in a
+/// build with the models, the mean clipped map of the folds that held it out, on the array's grid. Maps are not
+/// stored: each is predicted again (one image, a fraction of a second for cpu-quick-2d; run it off the GUI thread).
+struct AuditImageView {
+  ViewableImage working;
+  std::optional<Image> map;
+  std::string mapNote;  ///< why there is no map (not audited, no models build)
+};
+/// Throws std::invalid_argument for an unknown run or image, std::runtime_error when its array cannot be read.
+AuditImageView loadAuditImage(const std::string& projectPath, int64_t runId, const AuditImage& row,
+                              const std::string& device = "cpu");
 
 /// Marks an image excluded (with a reason; may be empty) or included again. Later training runs leave excluded
 /// images out; runs already trained keep their partition. Throws std::invalid_argument for an unknown image or a
