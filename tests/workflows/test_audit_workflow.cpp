@@ -193,6 +193,37 @@ class TestAuditWorkflow : public QObject {
     }
   }
 
+  void runWithoutARecordedImageListIsAuditedWithAWarning() {
+    // Runs made before runs recorded their images: the partition comes from the dataset as it is now (unchanged
+    // here, so the same images are held out), and the audit says so.
+    NullProgress none;
+    std::string original;
+    {
+      project::Project p = project::Project::open(path_);
+      original = p.runs().get(run_)->configJson;
+      auto config = nlohmann::json::parse(original);
+      config.erase("images");
+      p.runs().setConfig(run_, config.dump());
+    }
+    workflows::AuditParams ap;
+    ap.projectPath = path_;
+    ap.runId = run_;
+    ap.device = "cpu";
+    const auto old = workflows::runHealthyAudit(ap, none);
+    QVERIFY(!old.imageListRecorded);
+    QCOMPARE(old.warnings.size(), size_t(1));
+    QVERIFY(QString::fromStdString(old.warnings[0]).contains("did not record"));
+    QCOMPARE(old.audited(), first_.audited());
+    for (size_t k = 0; k < old.images.size(); ++k) QCOMPARE(old.images[k].heldOutBy, first_.images[k].heldOutBy);
+    QVERIFY(!workflows::loadHealthyAudit(path_, run_)->imageListRecorded);
+    {
+      project::Project p = project::Project::open(path_);
+      p.runs().setConfig(run_, original);
+    }
+    first_ = workflows::runHealthyAudit(ap, none);
+    QVERIFY(first_.imageListRecorded);
+  }
+
   void rowIsShownWithTheMapItWasScoredOn() {
     const workflows::AuditImage& top = first_.images.front();
     const auto view = workflows::loadAuditImage(path_, run_, top);

@@ -1,6 +1,7 @@
 #include "review/healthy_audit_panel.h"
 
 #include <QComboBox>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -410,11 +411,16 @@ void HealthyAuditPanel::askExclusionReason() {
   const workflows::AuditImage* im = model_->image(currentRow());
   if (!im) return;
   bool ok = false;
-  const QString reason = QInputDialog::getText(
-      this, tr("Exclude Image"),
-      tr("Why is “%1” not healthy? It stays in the project, marked, and later training runs leave it out.")
-          .arg(auditImageText(*im)),
-      QLineEdit::Normal, {}, &ok);
+  // Exclusion is per imported image: for a slice of a volume it takes the whole volume out of later runs.
+  const QString file = QFileInfo(QString::fromStdString(im->sourcePath)).fileName();
+  const QString question =
+      QString::fromStdString(im->arrayKind).startsWith(QLatin1String("slice:"))
+          ? tr("Why is “%1” not healthy? Excluding it excludes the whole volume “%2”, all of its slices: it stays in "
+               "the project, marked, and later training runs leave it out.")
+                .arg(auditImageText(*im), file)
+          : tr("Why is “%1” not healthy? It stays in the project, marked, and later training runs leave it out.")
+                .arg(auditImageText(*im));
+  const QString reason = QInputDialog::getText(this, tr("Exclude Image"), question, QLineEdit::Normal, {}, &ok);
   if (ok) excludeCurrent(reason);
 }
 
