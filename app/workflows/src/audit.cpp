@@ -1,6 +1,7 @@
 // Running the healthy-set audit (audit.h); built with the models only. Storing and loading it: audit_store.cpp.
 #include "lightbox/workflows/audit.h"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <map>
