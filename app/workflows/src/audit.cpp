@@ -137,7 +137,12 @@ HealthyAudit runHealthyAudit(const AuditParams& params, ProgressSink& progress) 
     }
   detail::rankAuditImages(audit.images);
   audit.createdAt = utcNow();
-  detail::storeAudit(proj, audit, dataset->id);
+  if (!detail::storeAudit(proj, audit, dataset->id)) {
+    audit.warnings.push_back("this audit of " + std::to_string(audit.images.size()) +
+                             " arrays is too large to store in the project (1 MiB per setting): it is shown, not kept, "
+                             "and the project keeps the run's previous audit, if any");
+    progress.warning(audit.warnings.back());
+  }
   progress.progress(total, total, "audited");
   return audit;
 }

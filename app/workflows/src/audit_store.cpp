@@ -63,7 +63,7 @@ void rankAuditImages(std::vector<AuditImage>& images) {
   });
 }
 
-void storeAudit(project::Project& project, const HealthyAudit& audit, int64_t datasetId) {
+bool storeAudit(project::Project& project, const HealthyAudit& audit, int64_t datasetId) {
   json folds = json::array();
   for (const int f : audit.folds) {
     const auto info = project.runs().fold(audit.runId, f);
@@ -98,7 +98,10 @@ void storeAudit(project::Project& project, const HealthyAudit& audit, int64_t da
                        {"row_columns", {"image_id", "array_kind", "held_out_by", "score", "p75", "top25_mean",
                                         "voxels_above_threshold", "voxels"}},
                        {"rows", rows}};
-  project.settings().set(auditKey(audit.runId), stored.dump());
+  const std::string text = stored.dump();
+  if (text.size() > (size_t(1) << 20)) return false;
+  project.settings().set(auditKey(audit.runId), text);
+  return true;
 }
 
 namespace {

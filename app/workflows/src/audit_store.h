@@ -17,7 +17,8 @@ std::string auditKey(int64_t runId);
 std::string datasetFingerprint(project::Project& project, int64_t datasetId);
 
 /// Writes `audit` (images as compact rows, without paths or exclusion state, which are read back from the images).
-void storeAudit(project::Project& project, const HealthyAudit& audit, int64_t datasetId);
+/// False, storing nothing, when it is over the 1 MiB a setting may hold (some 15 000 rows).
+bool storeAudit(project::Project& project, const HealthyAudit& audit, int64_t datasetId);
 
 /// Ranked audited rows first (score descending, then image id, then kind), then the others by image id and kind.
 void rankAuditImages(std::vector<AuditImage>& images);
