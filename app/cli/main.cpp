@@ -6,6 +6,7 @@
 #include "project_commands.h"
 #include "findings_commands.h"
 #include "demo_command.h"
+#include "audit_commands.h"
 #include "train_commands.h"
 
 int main(int argc, char** argv) {
@@ -19,6 +20,7 @@ int main(int argc, char** argv) {
   lightbox::cli::addTrainCommands(app, exitCode);
   lightbox::cli::addFindingsCommands(app, exitCode);
   lightbox::cli::addDemoCommand(app, exitCode);
+  lightbox::cli::addAuditCommands(app, exitCode);
   lightbox::cli::installInterruptHandler();
   try {
     app.parse(argc, argv);

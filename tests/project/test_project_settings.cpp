@@ -83,8 +83,13 @@ class TestProjectSettings : public QObject {
     QVERIFY(errorKindOf([&] { s.colourScale(f.runId); }) == ErrorKind::Corrupt);
     // Deleted with the run, so a later run that reuses the id starts without it.
     s.setColourScale(f.runId, {0.0, 1.0, "inferno"});
+    const std::string audit = "audit/run/" + std::to_string(f.runId);  // the healthy-set audit (workflows/audit.h)
+    s.set(audit, "{}");
+    s.set("audit/run/" + std::to_string(f.runId) + "0", "{}");  // another run's: stays
     f.project.runs().remove(f.runId);
     QVERIFY(!s.get(SettingsRepository::colourScaleKey(f.runId)));
+    QVERIFY(!s.get(audit));
+    QVERIFY(s.get(audit + "0"));
   }
 };
 

@@ -32,6 +32,7 @@
 #include "shell/job_progress_widget.h"
 #include "shell/job_runner.h"
 #include "shell/preferences_dialog.h"
+#include "review/healthy_audit_panel.h"
 #include "shell/recent_projects.h"
 #include "shell/simulate_lesions_dialog.h"
 #include "shell/thumbnail_cache.h"
@@ -203,6 +204,27 @@ void MainWindow::createMenus() {
   view->addAction(tableAction_);
   view->addSeparator();
   view->addAction(reloadAction_);
+
+  // Review → the healthy-set audit (issue #7): a window of its own beside the Review tab, on the same job runner.
+  QMenu* reviewMenu = menuBar()->addMenu(tr("&Review"));
+  QAction* audit = reviewMenu->addAction(tr("Audit &Healthy Set…"));
+  audit->setObjectName(QStringLiteral("actionAuditHealthySet"));
+  connect(audit, &QAction::triggered, this, [this] {
+    if (projectPath_.isEmpty()) {
+      QMessageBox::information(this, tr("Audit Healthy Set"), tr("Open or create a project first."));
+      return;
+    }
+    auto* panel = findChild<HealthyAuditPanel*>();
+    if (!panel) {
+      panel = new HealthyAuditPanel(jobs_, this);
+      connect(this, &MainWindow::projectClosed, panel, &QWidget::close);
+      connect(panel, &HealthyAuditPanel::exclusionChanged, browser_, [this] { browser_->reload(); });
+    }
+    panel->setProject(projectPath_);
+    panel->show();
+    panel->raise();
+    panel->activateWindow();
+  });
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(aboutAction_);

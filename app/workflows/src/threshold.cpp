@@ -13,6 +13,7 @@
 #include "device_choice.h"
 #include "model_inputs.h"
 #include "train_data.h"
+#include "validation_prediction.h"
 
 namespace lightbox::workflows {
 
@@ -43,10 +44,11 @@ ThresholdResult proposeModelThreshold(const ThresholdParams& params, ProgressSin
   // The run's own data and partition: each fold's held-out tasks on that fold's validation images, which the fold
   // never trained on; and those images as they are, for the healthy false-positive rate.
   const json config = json::parse(model.run.configJson);
-  const std::string datasetName = config.at("dataset").get<std::string>();
   const std::string blendName = config.value("blend_dataset", std::string());
   progress.progress(0, 0, "loading the run's healthy images");
-  const auto images = detail::loadDataset(proj, datasetName, model.preset.inputShape, model.preset.imageChannels);
+  const detail::RunImages runImages =
+      detail::loadRunImages(proj, config, model.preset.inputShape, model.preset.imageChannels);
+  const auto& images = runImages.images;
   std::shared_ptr<const ImageSet> blend;
   if (!blendName.empty())
     blend = detail::allArrays(detail::loadDataset(proj, blendName, model.preset.inputShape, model.preset.imageChannels));
@@ -56,11 +58,11 @@ ThresholdResult proposeModelThreshold(const ThresholdParams& params, ProgressSin
   eval::F1CurveAccumulator synthetic;
   eval::FalsePositiveRateAccumulator healthy;
   std::vector<std::string> heldOutKeys;
-  const int64_t total = int64_t(model.folds.size()) * params.samplesPerFold;
-  int64_t done = 0;
+  int64_t total = int64_t(model.folds.size()) * params.samplesPerFold, done = 0;
   for (size_t f = 0; f < model.folds.size(); ++f) {
     const FoldTasks tasks{model.foldInfo[f].trainTasks, model.foldInfo[f].heldoutTasks};
     const detail::FoldData data = detail::partitionFold(images, tasks);
+    total += int64_t(data.validation->size());
     std::vector<std::shared_ptr<const AnomalyTask>> taskObjects;
     for (const int id : tasks.validation) {
       taskObjects.push_back(makeTask(TaskId(id), model.preset.tasks, TaskSources{data.validation, blend}));
@@ -76,7 +78,11 @@ ThresholdResult proposeModelThreshold(const ThresholdParams& params, ProgressSin
       synthetic.add(clippedCopy(map), std::span<const uint8_t>(s.synthetic.anomalyMask.data(),
                                                                size_t(s.synthetic.anomalyMask.count())));
     }
-    for (const auto& record : *data.validation) healthy.add(clippedCopy(predictor.predict(record->image).ensemble));
+    const bool finished = detail::predictValidation(predictor, data, progress, done, total, "healthy validation images",
+                                                    [&](const detail::ArrayRef&, const models::Prediction& p) {
+                                                      healthy.add(clippedCopy(p.ensemble));
+                                                    });
+    if (!finished) throw std::runtime_error("cancelled: no threshold was recorded");
   }
   const eval::ThresholdProposal p = eval::proposeThreshold(synthetic, healthy, params.targetFalsePositiveRate);
   result.threshold = p.threshold;

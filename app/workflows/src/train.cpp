@@ -240,7 +240,10 @@ TrainResult runTrainingUnguarded(const TrainParams& given, ProgressSink& progres
   if (needsBlend && params.blendDataset.empty())
     throw std::invalid_argument("task 1 (inter-dataset blending) needs a blend-source dataset (--blend)");
   progress.progress(0, 0, "loading images");
-  const auto images = detail::loadDataset(proj, params.dataset, preset->inputShape, preset->imageChannels);
+  // A resumed run goes on with the images it began with (its recorded list), whatever was excluded since.
+  const auto selection = resumed ? detail::selectionFromRunConfig(json::parse(resumed->configJson)) : std::nullopt;
+  const std::vector<detail::ImageSelection> chosen = selection ? *selection : detail::selectDatasetImages(proj, params.dataset);
+  const auto images = detail::loadSelection(proj, chosen, preset->inputShape, preset->imageChannels, params.dataset);
   std::shared_ptr<const ImageSet> blend;
   if (!params.blendDataset.empty())
     blend = detail::allArrays(detail::loadDataset(proj, params.blendDataset, preset->inputShape, preset->imageChannels));
@@ -272,7 +275,8 @@ TrainResult runTrainingUnguarded(const TrainParams& given, ProgressSink& progres
                                        "when validation is larger; by volume for slices"},
                          {"training_clean_images", false},
                          {"validation", "held-out tasks + clean images, reseeded per validation round"},
-                         {"task_settings", storedTaskSettingsJson(params.projectPath, *preset)}};
+                         {"task_settings", storedTaskSettingsJson(params.projectPath, *preset)},
+                         {"images", detail::selectionToJson(chosen)}};
     project::NewRun n;
     n.name = params.runName;
     n.preset = preset->name;

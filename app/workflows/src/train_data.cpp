@@ -47,8 +47,7 @@ ImageRecord downsampleTo(const Image& image, const Mask& mask, const Shape& shap
   return ImageRecord(std::move(out), std::move(outMask));
 }
 
-std::vector<SourceImage> loadDataset(project::Project& project, const std::string& dataset, const Shape& shape,
-                                     int channels) {
+std::vector<ImageSelection> selectDatasetImages(project::Project& project, const std::string& dataset) {
   const auto d = project.datasets().findByName(dataset);
   if (!d) throw std::invalid_argument("the project has no dataset named '" + dataset + "'");
   std::vector<project::ImageRecord> rows = project.images().list(d->id);
@@ -56,25 +55,57 @@ std::vector<SourceImage> loadDataset(project::Project& project, const std::strin
   std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
     return a.meta.sourcePath != b.meta.sourcePath ? a.meta.sourcePath < b.meta.sourcePath : a.id < b.id;
   });
-  std::vector<SourceImage> out;
+  std::vector<ImageSelection> out;
   for (const auto& row : rows) {
-    std::vector<std::string> kinds = project.arrays().kinds(row.id);
+    std::vector<std::string> kinds = project.arrays().kinds(row.id);  // sorted: slice:0001 < slice:0002 ...
     const bool whole = std::find(kinds.begin(), kinds.end(), "preprocessed") != kinds.end();
     std::erase_if(kinds, [whole](const std::string& k) { return whole ? k != "preprocessed" : k.rfind("slice:", 0) != 0; });
     // Slices that became a simulated-lesion test set never train (held_out_slices.h).
     const std::vector<std::string> heldOut = heldOutKinds(project, row.id);
     std::erase_if(kinds, [&](const std::string& k) { return std::find(heldOut.begin(), heldOut.end(), k) != heldOut.end(); });
-    SourceImage img{row.meta.sourcePath, {}};
-    for (const std::string& kind : kinds) {  // kinds() is sorted: slice:0001 < slice:0002 ...
-      const auto a = project.arrays().load(row.id, kind);
-      if (!a) continue;
+    if (!kinds.empty()) out.push_back({row.id, row.meta.sourcePath, std::move(kinds)});
+  }
+  return out;
+}
+
+nlohmann::json selectionToJson(const std::vector<ImageSelection>& selection) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& s : selection) out.push_back({{"id", s.imageId}, {"path", s.path}, {"arrays", s.kinds}});
+  return out;
+}
+
+std::optional<std::vector<ImageSelection>> selectionFromRunConfig(const nlohmann::json& config) {
+  const auto it = config.find("images");
+  if (it == config.end()) return std::nullopt;
+  if (!it->is_array()) throw std::invalid_argument("the run's stored image list is not a list");
+  std::vector<ImageSelection> out;
+  for (const auto& e : *it) {
+    if (!e.is_object() || !e.contains("id") || !e.at("id").is_number_integer() || !e.contains("arrays") ||
+        !e.at("arrays").is_array())
+      throw std::invalid_argument("the run's stored image list has an entry without an id or arrays");
+    out.push_back({e.at("id").get<int64_t>(), e.value("path", std::string()), e.at("arrays").get<std::vector<std::string>>()});
+  }
+  return out;
+}
+
+std::vector<SourceImage> loadSelection(project::Project& project, const std::vector<ImageSelection>& selection,
+                                       const Shape& shape, int channels, const std::string& dataset) {
+  std::vector<SourceImage> out;
+  for (const auto& sel : selection) {
+    SourceImage img{sel.path, {}, sel.imageId, {}};
+    for (const std::string& kind : sel.kinds) {
+      const auto a = project.arrays().load(sel.imageId, kind);
+      if (!a)
+        throw std::invalid_argument(sel.path + " (image " + std::to_string(sel.imageId) + ", " + kind +
+                                    ") is no longer in the project");
       if (a->image.channels() != channels)
-        throw std::invalid_argument(row.meta.sourcePath + " (" + kind + ") has " + std::to_string(a->image.channels()) +
+        throw std::invalid_argument(sel.path + " (" + kind + ") has " + std::to_string(a->image.channels()) +
                                     " channels; the preset takes " + std::to_string(channels));
       try {
         img.arrays.push_back(std::make_shared<const ImageRecord>(downsampleTo(a->image, a->mask, shape)));
+        img.kinds.push_back(kind);
       } catch (const std::invalid_argument& e) {
-        throw std::invalid_argument(row.meta.sourcePath + " (" + kind + ") " + e.what());
+        throw std::invalid_argument(sel.path + " (" + kind + ") " + e.what());
       }
     }
     if (!img.arrays.empty()) out.push_back(std::move(img));
@@ -83,35 +114,72 @@ std::vector<SourceImage> loadDataset(project::Project& project, const std::strin
   return out;
 }
 
+std::vector<SourceImage> loadDataset(project::Project& project, const std::string& dataset, const Shape& shape,
+                                     int channels) {
+  return loadSelection(project, selectDatasetImages(project, dataset), shape, channels, dataset);
+}
+
+RunImages loadRunImages(project::Project& project, const nlohmann::json& runConfig, const Shape& shape, int channels) {
+  const std::string dataset = runConfig.at("dataset").get<std::string>();
+  auto recorded = selectionFromRunConfig(runConfig);
+  if (!recorded) return {loadDataset(project, dataset, shape, channels), false};
+  // Image ids are the project's own; a run merged from a copy made elsewhere is found again by source path.
+  const auto d = project.datasets().findByName(dataset);
+  if (!d) throw std::invalid_argument("the project has no dataset named '" + dataset + "'");
+  std::vector<project::ImageRecord> rows = project.images().list(d->id);
+  for (auto& sel : *recorded) {
+    const auto same = std::find_if(rows.begin(), rows.end(), [&](const auto& r) { return r.id == sel.imageId; });
+    if (same != rows.end() && (sel.path.empty() || same->meta.sourcePath == sel.path)) continue;
+    const auto byPath = std::find_if(rows.begin(), rows.end(), [&](const auto& r) { return r.meta.sourcePath == sel.path; });
+    if (byPath == rows.end())
+      throw std::invalid_argument(sel.path + " (image " + std::to_string(sel.imageId) + "), which the run trained on, "
+                                  "is no longer in dataset '" + dataset + "'");
+    sel.imageId = byPath->id;
+  }
+  return {loadSelection(project, *recorded, shape, channels, dataset), true};
+}
+
 FoldData partitionFold(const std::vector<SourceImage>& images, const FoldTasks& fold) {
   FoldData f;
   // Units of the partition: source images, so that no volume has slices on both sides. A dataset of fewer than
   // five volumes (a demo with one brain) cannot fill five chunks; its slices become the units instead.
-  std::vector<std::vector<std::shared_ptr<const ImageRecord>>> units;
+  struct Unit {
+    std::vector<std::shared_ptr<const ImageRecord>> arrays;
+    std::vector<ArrayRef> refs;
+  };
+  std::vector<Unit> units;
   f.bySlice = images.size() < 5;
+  const auto refOf = [](const SourceImage& i, size_t a) {
+    return ArrayRef{i.imageId, a < i.kinds.size() ? i.kinds[a] : std::string()};
+  };
   for (const auto& i : images) {
-    if (f.bySlice)
-      for (const auto& a : i.arrays) units.push_back({a});
-    else
-      units.push_back(i.arrays);
+    if (f.bySlice) {
+      for (size_t a = 0; a < i.arrays.size(); ++a) units.push_back({{i.arrays[a]}, {refOf(i, a)}});
+    } else {
+      Unit u{i.arrays, {}};
+      for (size_t a = 0; a < i.arrays.size(); ++a) u.refs.push_back(refOf(i, a));
+      units.push_back(std::move(u));
+    }
   }
   if (f.bySlice) {
     // Contiguous chunks of slices would be different anatomy (top of the head vs the base), which the network,
     // with its positional encoding, learns as "normal here": interleave instead, slice i into chunk i mod 5.
-    std::vector<std::vector<std::shared_ptr<const ImageRecord>>> interleaved;
+    std::vector<Unit> interleaved;
     for (size_t r = 0; r < 5; ++r)
       for (size_t i = r; i < units.size(); i += 5) interleaved.push_back(units[i]);
     units = std::move(interleaved);
   }
   f.partition = partitionImages(int(units.size()), fold);
-  const auto gather = [&](const std::vector<int>& indices) {
+  const auto gather = [&](const std::vector<int>& indices, std::vector<ArrayRef>& refs) {
     auto set = std::make_shared<ImageSet>();
-    for (const int i : indices)
-      for (const auto& a : units[size_t(i)]) set->push_back(a);
+    for (const int i : indices) {
+      for (const auto& a : units[size_t(i)].arrays) set->push_back(a);
+      for (const auto& r : units[size_t(i)].refs) refs.push_back(r);
+    }
     return std::shared_ptr<const ImageSet>(std::move(set));
   };
-  f.training = gather(f.partition.training);
-  f.validation = gather(f.partition.validation);
+  f.training = gather(f.partition.training, f.trainingRefs);
+  f.validation = gather(f.partition.validation, f.validationRefs);
   if (f.training->empty() || f.validation->empty())
     throw std::invalid_argument("too few images for five chunks: the fold leaves training or validation empty (" +
                                 std::to_string(units.size()) + " images or slices; at least 5 are needed)");

@@ -215,9 +215,10 @@ void RunRepository::remove(int64_t runId) {
   Transaction tx(*c_);
   requireRun(*c_, runId);
   Statement(*c_, "DELETE FROM training_runs WHERE id = ?1").bind(1, runId).run();
-  // Settings are key/value rows without a foreign key: the run's colour scale goes by hand, or a later run that
-  // reuses the id would inherit it.
+  // Settings are key/value rows without a foreign key: the run's colour scale and healthy-set audit go by hand, or
+  // a later run that reuses the id would inherit them.
   Statement(*c_, "DELETE FROM settings WHERE key = ?1").bind(1, SettingsRepository::colourScaleKey(runId)).run();
+  Statement(*c_, "DELETE FROM settings WHERE key = ?1").bind(1, "audit/run/" + std::to_string(runId)).run();
   tx.commit();
 }
 

@@ -1,0 +1,11 @@
+#pragma once
+// `lightbox-cli audit | exclude | include`: the healthy-set audit (issue #7) and marking images that are not healthy
+// after all.
+
+#include <CLI/CLI.hpp>
+
+namespace lightbox::cli {
+
+void addAuditCommands(CLI::App& app, int& exitCode);
+
+}  // namespace lightbox::cli

@@ -1,0 +1,95 @@
+// Presentation logic of the healthy-set audit panel without widgets: ranks only for audited rows, the words of each
+// column, exclusion marking every row of an image, and the summary naming why a stored audit is stale.
+#include <QtTest>
+
+#include <QFont>
+
+#include "review/healthy_audit_logic.h"
+
+using namespace lightbox;
+using namespace lightbox::ui;
+
+namespace {
+
+workflows::AuditImage row(int64_t id, const char* kind, double score, std::vector<int> folds) {
+  workflows::AuditImage a;
+  a.imageId = id;
+  a.sourcePath = "/data/brain" + std::to_string(id) + ".nii.gz";
+  a.arrayKind = kind;
+  a.audited = !folds.empty();
+  a.heldOutBy = std::move(folds);
+  a.score = score;
+  a.voxels = 4096;
+  if (a.audited) a.voxelsAboveThreshold = int64_t(score * 100);
+  else a.reason = "every audited fold (0, 1) trained on it";
+  return a;
+}
+
+}  // namespace
+
+class TestHealthyAuditLogic : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void tableRanksAuditedRowsAndMarksExclusions() {
+    HealthyAuditModel m;
+    m.setAudit({row(3, "slice:0012", 0.7, {1}), row(3, "slice:0013", 0.5, {0, 1}), row(5, "preprocessed", 0.2, {0}),
+                row(1, "preprocessed", 0, {})});
+    QCOMPARE(m.rowCount(), 4);
+    using C = HealthyAuditModel;
+    const auto text = [&](int r, int c) { return m.data(m.index(r, c)).toString(); };
+    QCOMPARE(text(0, C::RankColumn), QString("1"));
+    QCOMPARE(text(2, C::RankColumn), QString("3"));
+    QCOMPARE(text(3, C::RankColumn), QString("—"));
+    QCOMPARE(text(0, C::ImageColumn), QString("brain3.nii.gz — slice 12"));
+    QCOMPARE(text(2, C::ImageColumn), QString("brain5.nii.gz"));
+    QCOMPARE(text(0, C::ScoreColumn), QString("0.7000"));
+    QCOMPARE(text(3, C::ScoreColumn), QString("not audited"));
+    QCOMPARE(text(1, C::FoldsColumn), QString("0, 1"));
+    QCOMPARE(text(3, C::FoldsColumn), QString("—"));
+    QCOMPARE(text(0, C::AboveThresholdColumn), QString("70"));
+    QCOMPARE(text(3, C::AboveThresholdColumn), QString("—"));
+    QCOMPARE(text(0, C::StateColumn), QString("Included"));
+    QVERIFY(m.data(m.index(3, C::ScoreColumn), Qt::ToolTipRole).toString().contains("trained on it"));
+    QCOMPARE(m.rowOfImage(3), 0);
+    QCOMPARE(m.rowOfImage(42), -1);
+
+    QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
+    m.setExcluded(3, true, QStringLiteral("motion"));
+    QCOMPARE(changed.count(), 2);  // both slices of the volume
+    QCOMPARE(text(0, C::StateColumn), QString("Excluded: motion"));
+    QCOMPARE(text(1, C::StateColumn), QString("Excluded: motion"));
+    QVERIFY(m.data(m.index(1, C::RankColumn), C::ExcludedRole).toBool());
+    QVERIFY(m.data(m.index(0, C::ImageColumn), Qt::FontRole).value<QFont>().strikeOut());
+    QCOMPARE(text(0, C::RankColumn), QString("1"));  // excluded rows stay in their place
+    m.setExcluded(3, false, {});
+    QCOMPARE(text(0, C::StateColumn), QString("Included"));
+    QVERIFY(!m.data(m.index(0, C::ImageColumn), Qt::FontRole).isValid());
+  }
+
+  void summaryNamesStalenessAndTheBuild() {
+    workflows::HealthyAudit a;
+    a.runId = 4;
+    a.folds = {0, 1};
+    a.createdAt = "2026-12-01T10:00:00Z";
+    a.images = {row(1, "preprocessed", 0.3, {0}), row(2, "preprocessed", 0, {})};
+    a.images[0].excluded = true;
+    QString s = auditSummaryText(a, true);
+    QVERIFY2(s.contains("Run 4, folds 0, 1: 1 of 2 healthy images audited"), qPrintable(s));
+    QVERIFY(s.contains("no threshold yet"));
+    QVERIFY(s.contains("1 image(s) excluded"));
+    QVERIFY(!s.contains("out of date"));
+    a.threshold = 0.25;
+    a.staleReasons = {"fold 1 has a newer best checkpoint (step 40; the audit used step 20)"};
+    s = auditSummaryText(a, true);
+    QVERIFY(s.contains("threshold 0.250"));
+    QVERIFY(s.contains("out of date"));
+    QVERIFY(s.contains("fold 1 has a newer best checkpoint"));
+    QVERIFY(s.contains("Run the audit again"));
+    s = auditSummaryText(a, false);
+    QVERIFY(!s.contains("Run the audit again"));
+    QVERIFY(s.contains("need the models build"));
+  }
+};
+
+QTEST_MAIN(TestHealthyAuditLogic)
+#include "test_healthy_audit_logic.moc"

@@ -1,0 +1,139 @@
+#include "review/healthy_audit_logic.h"
+
+#include <QFileInfo>
+#include <QFont>
+#include <QPalette>
+#include <QGuiApplication>
+
+namespace lightbox::ui {
+
+QString auditFoldsText(const std::vector<int>& folds) {
+  if (folds.empty()) return QStringLiteral("—");
+  QStringList parts;
+  for (const int f : folds) parts << QString::number(f);
+  return parts.join(QStringLiteral(", "));
+}
+
+QString auditStateText(const workflows::AuditImage& image) {
+  if (!image.excluded) return HealthyAuditModel::tr("Included");
+  if (image.excludedReason.empty()) return HealthyAuditModel::tr("Excluded");
+  return HealthyAuditModel::tr("Excluded: %1").arg(QString::fromStdString(image.excludedReason));
+}
+
+QString auditImageText(const workflows::AuditImage& image) {
+  const QString name = QFileInfo(QString::fromStdString(image.sourcePath)).fileName();
+  const QString kind = QString::fromStdString(image.arrayKind);
+  if (kind.startsWith(QLatin1String("slice:")))
+    return HealthyAuditModel::tr("%1 — slice %2").arg(name).arg(kind.mid(6).toInt());
+  return name.isEmpty() ? QString::fromStdString(image.sourcePath) : name;
+}
+
+QString auditSummaryText(const workflows::HealthyAudit& audit, bool canAudit) {
+  QStringList lines;
+  lines << HealthyAuditModel::tr("Run %1, folds %2: %3 of %4 healthy images audited by the folds that never trained "
+                                 "on them, on %5.")
+               .arg(audit.runId)
+               .arg(auditFoldsText(audit.folds))
+               .arg(audit.audited())
+               .arg(audit.images.size())
+               .arg(QString::fromStdString(audit.createdAt));
+  if (audit.threshold)
+    lines << HealthyAuditModel::tr("Voxels above the model's threshold %1.").arg(*audit.threshold, 0, 'f', 3);
+  else
+    lines << HealthyAuditModel::tr("The model has no threshold yet, so no voxels are counted above it.");
+  if (audit.excluded() > 0)
+    lines << HealthyAuditModel::tr("%n image(s) excluded: kept in the project, left out of later training runs.", "",
+                                   int(audit.excluded()));
+  for (const auto& w : audit.warnings) lines << QString::fromStdString(w);
+  if (audit.stale()) {
+    lines << HealthyAuditModel::tr("This stored audit is out of date:");
+    for (const auto& r : audit.staleReasons) lines << QStringLiteral("• ") + QString::fromStdString(r);
+    if (canAudit) lines << HealthyAuditModel::tr("Run the audit again to bring it up to date.");
+  }
+  if (!canAudit)
+    lines << HealthyAuditModel::tr("This build has no models (LibTorch): the stored audit is shown; auditing again "
+                                   "and heat maps need the models build.");
+  return lines.join(QLatin1Char('\n'));
+}
+
+HealthyAuditModel::HealthyAuditModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void HealthyAuditModel::setAudit(std::vector<workflows::AuditImage> images) {
+  beginResetModel();
+  images_ = std::move(images);
+  ranks_.assign(images_.size(), 0);
+  int rank = 0;
+  for (size_t i = 0; i < images_.size(); ++i)
+    if (images_[i].audited) ranks_[i] = ++rank;
+  endResetModel();
+}
+
+const workflows::AuditImage* HealthyAuditModel::image(int row) const {
+  return row >= 0 && row < int(images_.size()) ? &images_[size_t(row)] : nullptr;
+}
+
+int HealthyAuditModel::rowOfImage(qint64 imageId) const {
+  for (size_t i = 0; i < images_.size(); ++i)
+    if (images_[i].imageId == imageId) return int(i);
+  return -1;
+}
+
+void HealthyAuditModel::setExcluded(qint64 imageId, bool excluded, const QString& reason) {
+  for (size_t i = 0; i < images_.size(); ++i) {
+    if (images_[i].imageId != imageId) continue;
+    images_[i].excluded = excluded;
+    images_[i].excludedReason = excluded ? reason.toStdString() : std::string();
+    Q_EMIT dataChanged(index(int(i), 0), index(int(i), ColumnCount - 1));
+  }
+}
+
+int HealthyAuditModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(images_.size()); }
+int HealthyAuditModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+QVariant HealthyAuditModel::data(const QModelIndex& index, int role) const {
+  const workflows::AuditImage* im = image(index.row());
+  if (!im) return {};
+  if (role == ImageIdRole) return qint64(im->imageId);
+  if (role == ExcludedRole) return im->excluded;
+  if (role == Qt::FontRole && im->excluded) {
+    QFont f;
+    f.setStrikeOut(index.column() == ImageColumn);
+    f.setItalic(true);
+    return f;
+  }
+  if (role == Qt::ForegroundRole && (im->excluded || !im->audited))
+    return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+  if (role == Qt::TextAlignmentRole && index.column() != ImageColumn && index.column() != StateColumn)
+    return int(Qt::AlignRight | Qt::AlignVCenter);
+  if (role == Qt::ToolTipRole) {
+    if (index.column() == ImageColumn) return QString::fromStdString(im->sourcePath);
+    if (!im->audited) return tr("Not audited: %1").arg(QString::fromStdString(im->reason));
+    return {};
+  }
+  if (role != Qt::DisplayRole) return {};
+  switch (index.column()) {
+    case RankColumn: return ranks_[size_t(index.row())] > 0 ? QVariant(ranks_[size_t(index.row())]) : QVariant(QStringLiteral("—"));
+    case ImageColumn: return auditImageText(*im);
+    case ScoreColumn: return im->audited ? QString::number(im->score, 'f', 4) : tr("not audited");
+    case FoldsColumn: return auditFoldsText(im->heldOutBy);
+    case AboveThresholdColumn:
+      return im->audited && im->voxelsAboveThreshold ? QVariant(qint64(*im->voxelsAboveThreshold)) : QVariant(QStringLiteral("—"));
+    case StateColumn: return auditStateText(*im);
+    default: return {};
+  }
+}
+
+QVariant HealthyAuditModel::headerData(int section, Qt::Orientation orientation, int role) const {
+  if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+  switch (section) {
+    case RankColumn: return tr("Rank");
+    case ImageColumn: return tr("Image");
+    case ScoreColumn: return tr("Score");
+    case FoldsColumn: return tr("Held out by folds");
+    case AboveThresholdColumn: return tr("Voxels > threshold");
+    case StateColumn: return tr("State");
+    default: return {};
+  }
+}
+
+}  // namespace lightbox::ui
