@@ -316,6 +316,7 @@ class TestProjectFindings : public QObject {
     QCOMPARE(got->data.sizeVoxels, int64_t(3));
     QVERIFY(!got->data.sliceIndex);
     QVERIFY(findings.extent(id) == mask);
+    QVERIFY(got->hasExtent);
     QCOMPARE(findings.counts(pred).reviewed, int64_t(1));  // adjusted = worked on, though never reviewed
 
     // Like a reviewed finding: replacing refuses by default, keeps it when asked.
@@ -384,7 +385,11 @@ class TestProjectFindings : public QObject {
     QVERIFY(!findings.get(ids[0])->categoryId);  // ON DELETE SET NULL: the findings stay
     QCOMPARE(findings.categories().size(), size_t(4));
     QVERIFY(errorKindOf([&] { findings.removeCategory(cyst); }) == ErrorKind::NotFound);
+    QCOMPARE(findings.addCategory("Cyst", cyst), cyst);  // undoing the removal: the old id, free again
+    QVERIFY(findings.addCategory("polyp", cyst) != cyst);  // taken: a new one
 
+    for (const auto& c : findings.categories())
+      if (c.name == "Cyst" || c.name == "polyp") findings.removeCategory(c.id);
     cats = findings.categories();
     std::vector<int64_t> order;
     for (auto it = cats.rbegin(); it != cats.rend(); ++it) order.push_back(it->id);

@@ -45,14 +45,23 @@ std::string checkedName(detail::Connection& c, std::string_view raw, int64_t sel
 
 }  // namespace
 
-int64_t FindingRepository::addCategory(std::string_view rawName) {
+int64_t FindingRepository::addCategory(std::string_view rawName, std::optional<int64_t> preferredId) {
   c_->requireWritable("add a finding category");
   Transaction tx(*c_);
   const std::string name = checkedName(*c_, rawName, 0);
+  bool free = false;
+  if (preferredId && *preferredId > 0) {
+    Statement st(*c_, "SELECT 1 FROM finding_categories WHERE id = ?1");
+    st.bind(1, *preferredId);
+    free = !st.step();
+  }
   Statement st(*c_,
-               "INSERT INTO finding_categories (name, ordinal) "
-               "VALUES (?1, (SELECT coalesce(max(ordinal), 0) + 1 FROM finding_categories))");
-  st.bind(1, name).run();
+               "INSERT INTO finding_categories (id, name, ordinal) "
+               "VALUES (?2, ?1, (SELECT coalesce(max(ordinal), 0) + 1 FROM finding_categories))");
+  st.bind(1, name);
+  if (free) st.bind(2, *preferredId);
+  else st.bind(2, std::nullopt);  // NULL: SQLite picks the next rowid
+  st.run();
   const int64_t id = detail::lastInsertId(*c_);
   tx.commit();
   return id;

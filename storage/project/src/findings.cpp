@@ -22,8 +22,9 @@ namespace {
 #define LIGHTBOX_FINDING_COLUMNS                                                                                \
   "f.id, f.prediction_id, p.run_id, p.folds, p.image_id, i.dataset_id, f.threshold, f.bbox, f.centroid_voxel, " \
   "f.centroid_mm, f.size_voxels, f.size_mm, f.max_score, f.mean_score, f.slice_index, f.sop_instance_uid, "     \
-  "f.is_manual, f.manual_shape, f.category_id, f.created_at, r.state, r.note, r.reviewer, r.reviewed_at, r.review_id"
-constexpr int kContextColumn = 25;
+  "f.is_manual, f.manual_shape, f.category_id, f.created_at, r.state, r.note, r.reviewer, r.reviewed_at, r.review_id, " \
+  "f.extent_data IS NOT NULL"
+constexpr int kContextColumn = 26;
 
 #define LIGHTBOX_FINDING_FROM                                            \
   " FROM findings AS f JOIN predictions AS p ON p.id = f.prediction_id " \
@@ -86,6 +87,7 @@ Finding readFinding(const detail::Connection& c, const Statement& st) {
   f.review.reviewer = st.text(22);
   f.review.reviewedAt = st.text(23);
   f.review.reviewId = optionalInt(st, 24);
+  f.hasExtent = st.int64(25) != 0;
   return f;
 }
 

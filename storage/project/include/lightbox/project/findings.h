@@ -54,6 +54,7 @@ struct Finding {
   FindingData data;
   bool manual = false;
   std::string manualShape;  ///< 'box', 'ellipse', 'brush' for manual findings
+  bool hasExtent = false;   ///< a mask is stored (drawn, or adjusted by hand: see setExtent)
   std::optional<int64_t> categoryId;
   std::string createdAt;
   CurrentReview review;
@@ -158,8 +159,9 @@ class FindingRepository {
   void setCategory(int64_t findingId, std::optional<int64_t> categoryId);
   /// Category names are trimmed of surrounding white space, non-empty, at most 200 bytes of UTF-8 and unique
   /// ignoring ASCII case ("Lesion" and "lesion" would look like one); InvalidArgument otherwise, naming the name.
-  /// Adds one at the end of the list; returns its id.
-  int64_t addCategory(std::string_view name);
+  /// Adds one at the end of the list; returns its id, which is `preferredId` when that is free (so that undoing a
+  /// removal gives the category back under its old id).
+  int64_t addCategory(std::string_view name, std::optional<int64_t> preferredId = std::nullopt);
   void renameCategory(int64_t categoryId, std::string_view name);
   /// How many findings have the category (ask the user before removing one in use).
   int64_t categoryUse(int64_t categoryId) const;
