@@ -292,6 +292,9 @@ class TestProjectFindings : public QObject {
     f.project.reviews().record(id, ReviewState::Accepted);
     findings.removeManual(id);
     QVERIFY(!findings.get(id));
+    QCOMPARE(findings.addManual(pred, "ellipse", d, plus, id), id);  // redo: the old id, free again
+    QVERIFY(findings.addManual(pred, "box", d, plus, automatic) != automatic);  // taken: a new one
+    for (const int64_t x : {id, automatic + 1}) findings.removeManual(x);
     QVERIFY(findings.get(automatic));
     lbtest::RawDb raw(f.project.path());
     QCOMPARE(raw.integer("SELECT count(*) FROM reviews"), int64_t(0));

@@ -218,12 +218,12 @@ const char* toString(ManualShape shape) {
 }
 
 ReviewFinding addManualFinding(const std::string& projectPath, int64_t predictionId, ManualShape shape,
-                               const RegionMask& region) {
+                               const RegionMask& region, std::optional<int64_t> findingId) {
   project::Project proj = openWrite(projectPath);
   const PredictionContext c = contextOf(proj, predictionId);
   const RegionMask r = cropped(region, c.map.shape());
   const project::FindingData data = measure(proj, c, r);
-  const int64_t id = guarded([&] { return proj.findings().addManual(predictionId, toString(shape), data, r.values); });
+  const int64_t id = guarded([&] { return proj.findings().addManual(predictionId, toString(shape), data, r.values, findingId); });
   return reviewFinding(proj, id);
 }
 
@@ -308,9 +308,9 @@ ReviewFinding restoreFindingRegion(const std::string& projectPath, const Finding
   return reviewFinding(proj, s.findingId);
 }
 
-int64_t addFindingCategory(const std::string& projectPath, const std::string& name) {
+int64_t addFindingCategory(const std::string& projectPath, const std::string& name, std::optional<int64_t> categoryId) {
   project::Project proj = openWrite(projectPath);
-  return guarded([&] { return proj.findings().addCategory(name); });
+  return guarded([&] { return proj.findings().addCategory(name, categoryId); });
 }
 
 void renameFindingCategory(const std::string& projectPath, int64_t categoryId, const std::string& name) {

@@ -100,7 +100,7 @@ bool isManualShape(std::string_view shape) {
 }
 
 int64_t FindingRepository::addManual(int64_t predictionId, std::string_view shape, const FindingData& data,
-                                     std::span<const uint8_t> extent) {
+                                     std::span<const uint8_t> extent, std::optional<int64_t> preferredId) {
   c_->requireWritable("add a manual finding");
   const std::string what = "a manual finding of prediction " + std::to_string(predictionId);
   if (!isManualShape(shape))
@@ -109,12 +109,20 @@ int64_t FindingRepository::addManual(int64_t predictionId, std::string_view shap
   Transaction tx(*c_);
   checkRegion(*c_, predictionId, what, data, extent);
   const std::vector<uint8_t> blob = detail::deflateBytes(extent);
+  bool free = false;
+  if (preferredId && *preferredId > 0) {
+    Statement probe(*c_, "SELECT 1 FROM findings WHERE id = ?1");
+    probe.bind(1, *preferredId);
+    free = !probe.step();
+  }
   Statement st(*c_,
-               "INSERT INTO findings (prediction_id, bbox, centroid_voxel, centroid_mm, size_voxels, size_mm, "
+               "INSERT INTO findings (id, prediction_id, bbox, centroid_voxel, centroid_mm, size_voxels, size_mm, "
                "max_score, mean_score, slice_index, sop_instance_uid, is_manual, manual_shape, extent_shape, "
                "extent_codec, extent_raw_size, extent_data) "
-               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?12, ?13, ?14, ?15)");
+               "VALUES (?16, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?12, ?13, ?14, ?15)");
   st.bind(1, predictionId);
+  if (free) st.bind(16, *preferredId);
+  else st.bind(16, std::nullopt);  // NULL: SQLite picks the next rowid
   bindRegion(st, data);
   st.bind(11, std::string(shape)).bind(12, boxShapeText(data)).bind(13, detail::kCodecZlib);
   st.bind(14, int64_t(extent.size())).bindBlob(15, blob);

@@ -223,8 +223,9 @@ const char* toString(ManualShape shape);  ///< "box", "ellipse", "brush"
 
 /// Adds the region as a manual finding of the prediction and returns it as listReviewFindings lists it. Throws
 /// std::invalid_argument for an unknown prediction or a region that is empty, outside the grid or malformed.
+/// `findingId`: the id to use when free (a redo gives the finding its old id back).
 ReviewFinding addManualFinding(const std::string& projectPath, int64_t predictionId, ManualShape shape,
-                               const RegionMask& region);
+                               const RegionMask& region, std::optional<int64_t> findingId = std::nullopt);
 /// The undo of addManualFinding (manual findings only; std::invalid_argument otherwise).
 void removeManualFinding(const std::string& projectPath, int64_t findingId);
 
@@ -265,7 +266,9 @@ ReviewFinding restoreFindingRegion(const std::string& projectPath, const Finding
 
 /// The category list (loadFindingCategories reads it, in order). Names are trimmed, non-empty and unique ignoring
 /// case; every call throws std::invalid_argument with the reason otherwise, or for an unknown id.
-int64_t addFindingCategory(const std::string& projectPath, const std::string& name);
+/// `categoryId`: the id to use when free (a redo gives the category its old id back).
+int64_t addFindingCategory(const std::string& projectPath, const std::string& name,
+                           std::optional<int64_t> categoryId = std::nullopt);
 void renameFindingCategory(const std::string& projectPath, int64_t categoryId, const std::string& name);
 /// How many findings have the category: ask the user before removing one in use.
 int64_t findingCategoryUse(const std::string& projectPath, int64_t categoryId);

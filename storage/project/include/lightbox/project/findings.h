@@ -132,10 +132,12 @@ class FindingRepository {
   // box inside the prediction's grid, the mask exactly the box's volume, only 0/1, at least one voxel on a face of
   // the box on every side (the box is the mask's own), and sizeVoxels the number of ones.
 
-  /// Adds a manual finding (no threshold, `shape` one of kManualShapes) to the prediction. Returns its id. Throws
-  /// NotFound for an unknown prediction, InvalidArgument for a bad shape, finding or mask.
+  /// Adds a manual finding (no threshold, `shape` one of kManualShapes) to the prediction. Returns its id, which is
+  /// `preferredId` when that is free (a redo after an undo gives the finding its old id back, so that later undo
+  /// steps naming it still find it). Throws NotFound for an unknown prediction, InvalidArgument for a bad shape,
+  /// finding or mask.
   int64_t addManual(int64_t predictionId, std::string_view shape, const FindingData& data,
-                    std::span<const uint8_t> extent);
+                    std::span<const uint8_t> extent, std::optional<int64_t> preferredId = std::nullopt);
   /// Deletes a manual finding with its reviews: the undo of addManual. Throws NotFound for an unknown finding and
   /// InvalidArgument for an automatic one (those go only with their prediction or threshold).
   void removeManual(int64_t findingId);
