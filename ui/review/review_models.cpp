@@ -185,7 +185,8 @@ QVariant FindingTableModel::data(const QModelIndex& index, int role) const {
   if (role == FindingIdRole) return QVariant::fromValue<qint64>(f->id);
   if (role == Qt::DisplayRole) {
     switch (index.column()) {
-      case NumberColumn: return index.row() + 1;
+      // The pen mark also here, in the first column, where a narrow table still shows it.
+      case NumberColumn: return f->manual || f->adjusted ? QStringLiteral("%1 ✎").arg(index.row() + 1) : QVariant(index.row() + 1);
       case ScoreColumn: return f->maxScore ? QLocale().toString(*f->maxScore, 'f', 3) : QString();
       case SizeColumn: return sizeText(f->sizeMm, f->ndim);
       case PositionColumn: return positionText(f->centroidMm, f->ndim);

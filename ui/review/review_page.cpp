@@ -395,6 +395,7 @@ void ReviewPage::setProject(const QString& projectPath) {
   undo_->clear();
   findingImages_.clear();
   data_.reset();
+  editRegion_.reset();
   viewer_->setOverlay(nullptr);
   images_->setImages({});
   findings_->setFindings({});
@@ -572,8 +573,10 @@ void ReviewPage::loadRanking(qint64 keepImage) {
     selectImageRow(row);
   } else {
     findings_->setFindings({});
+    editRegion_.reset();
     viewer_->setOverlay(nullptr);
     refreshFindingsPanel();
+    applyDrawingMode();  // nothing to draw on
   }
 }
 
@@ -604,6 +607,7 @@ void ReviewPage::showImage(qint64 predictionId) {
     return;
   }
   data_ = loaded;
+  editRegion_.reset();  // belonged to the previous image
   for (const auto& f : list) {
     const auto it = std::find_if(findingImages_.begin(), findingImages_.end(), [&](const auto& p) { return p.first == f.id; });
     if (it == findingImages_.end()) findingImages_.emplace_back(f.id, f.imageId);
@@ -632,6 +636,7 @@ void ReviewPage::showImage(qint64 predictionId) {
   if (first >= 0) selectFinding(first);
   refreshFindingsPanel();
   refreshProgress();
+  applyDrawingMode();  // a tool chosen before there was an image applies now
   Q_EMIT imageShown(data_->imageId);
 }
 

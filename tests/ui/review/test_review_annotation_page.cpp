@@ -3,6 +3,7 @@
 // findings of the right size, stored at once; Ctrl+Z removes one, Ctrl+Y brings it back; Esc cancels a drawing;
 // "Edit extent" erases from a manual finding and redraws an automatic one (undone exactly); the category list is
 // edited through "Categories…" (add, remove in use with confirmation, reorder, each undone); the CSV has the rows.
+// LIGHTBOX_ANNOTATION_SCREENSHOT=<file.png> saves a picture of the page while an extent is edited.
 #include <QComboBox>
 #include <QFile>
 #include <QTableView>
@@ -150,6 +151,10 @@ class TestReviewAnnotationPage : public QObject {
     page.setEditExtent(true);
     QVERIFY(page.annotationTools()->editing());
     QVERIFY(page.viewer()->overlay()->region);  // the edited region is outlined
+    QVERIFY(!view->regionEdges().empty());
+    // LIGHTBOX_ANNOTATION_SCREENSHOT=<file.png>: a picture of the page while an extent is edited.
+    if (const QString out = qEnvironmentVariable("LIGHTBOX_ANNOTATION_SCREENSHOT"); !out.isEmpty())
+      QVERIFY(page.grab().save(out));
     QTest::mousePress(view, Qt::RightButton, {}, view->pointOf({60, 15, 0}).toPoint());
     QTest::mouseRelease(view, Qt::RightButton, {}, view->pointOf({60, 15, 0}).toPoint());
     QCOMPARE(byId(workflows::listReviewFindings(path, prediction), brushId)->sizeVoxels, int64_t(10));
@@ -244,6 +249,41 @@ class TestReviewAnnotationPage : public QObject {
       QVERIFY(std::abs(rows[r][size].toDouble() - (fid == boxId ? 12.8 : 7.04)) < 1e-9);
     }
     QCOMPARE(manualRows, 2);
+  }
+
+  // On a volume the drawing lies on the current slice of the active plane: a 3 x 2 box on a coronal slice is one
+  // voxel thick across it, 6 voxels of 2 x 0.8 x 0.8 mm = 7.68 mm³.
+  void aBoxOnACoronalSliceOfAVolume() {
+    ReviewPage page;
+    page.resize(1500, 900);
+    page.setProject(path_);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    int volumeRow = -1;
+    for (int r = 0; r < page.imageModel()->rowCount(); ++r)
+      if (page.imageModel()->image(r)->sourcePath.find("volume") != std::string::npos) volumeRow = r;
+    page.selectImageRow(volumeRow);
+    ImageViewer* viewer = page.viewer();
+    QCOMPARE(viewer->image()->image.ndim(), 3);
+    viewer->setActivePlane(ViewPlane::Coronal);
+    SliceView* view = viewer->view(ViewPlane::Coronal);
+    QVERIFY(view->isVisible());
+    QTRY_VERIFY(view->transform().viewHeight > 300);  // laid out: a voxel spans several screen pixels
+    const auto& img = viewer->image()->image;
+    const SliceLayout l = layoutFor(img.shape(), img.geometry(), ViewPlane::Coronal);
+    const int64_t slice = viewer->currentSlice();
+    const int before = page.findingModel()->rowCount();
+    page.annotationTools()->setTool(Tool::Box);
+    drag(view, Qt::LeftButton, l.voxel(20, 5, slice), l.voxel(22, 6, slice));
+    QCOMPARE(page.findingModel()->rowCount(), before + 1);
+    const auto* f = page.findingModel()->finding(page.currentFindingRow());
+    QVERIFY(f && f->manual && f->ndim == 3);
+    QCOMPARE(f->sizeVoxels, int64_t(6));
+    QVERIFY(std::abs(f->sizeMm - 6 * 2.0 * 0.8 * 0.8) < 1e-9);
+    const int across = l.sliceAxis;
+    QCOMPARE(f->bboxMax[size_t(across)] - f->bboxMin[size_t(across)], int64_t(1));
+    QCOMPARE(f->bboxMin[size_t(across)], l.voxel(20, 5, slice)[across]);
+    QCOMPARE(viewer->currentSlice(), slice);  // the new finding is centred without leaving the slice
   }
 };
 
