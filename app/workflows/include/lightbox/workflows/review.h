@@ -3,7 +3,8 @@
 // score with their review progress, one image's prediction map with its working array, geometry and ground truth
 // (for contours), the run's heat-map colour scale, the findings of an image with their current review, recording a
 // review (append-only: every accept, reject, note and undo is a new row), the model's threshold and re-finding the
-// findings at a new one. Plain structs only: the project file stays behind this header (no SQLite or project types),
+// findings at a new one; annotation: findings drawn by hand, extents redrawn (and restored exactly), the category
+// list. Plain structs only: the project file stays behind this header (no SQLite or project types),
 // so the desktop's widgets reach it only through lightbox_workflows (DESIGN.md). Every call opens the project, does
 // its work and closes it again, so a review is on disk when the call returns.
 //
