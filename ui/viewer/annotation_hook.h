@@ -19,7 +19,8 @@ struct AnnotationMode {
   double brushRadius = 2.0;  ///< slice pixels (voxels), brush only
 };
 
-/// One finished drag on one view. Points are continuous slice coordinates (u to the right, v down; pixel (u, v)
+/// One finished drag on one view (a click without a drag gives none for a rectangle or ellipse; for the brush it
+/// is a dab). Points are continuous slice coordinates (u to the right, v down; pixel (u, v)
 /// covers [u, u+1) x [v, v+1)), in the order drawn; a rectangle or ellipse uses the first and the last.
 /// `layout.voxel(u, v, slice)` is the voxel of pixel (u, v).
 struct AnnotationStroke {

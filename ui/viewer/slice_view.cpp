@@ -358,6 +358,13 @@ void SliceView::mouseReleaseEvent(QMouseEvent* e) {
   if (drag_ == Drag::Draw) {
     addStrokePoint(e->position());
     drag_ = Drag::None;
+    // A click is not a rubber band: a box or ellipse needs a drag (a brush dab is a stroke). Three screen pixels, not
+    // the platform's drag distance (about ten): a box of one or two voxels must stay drawable when zoomed out.
+    if (stroke_.shape != StrokeShape::Brush && (e->position() - dragStart_).manhattanLength() < 3.0) {
+      stroke_ = AnnotationStroke{};
+      update();
+      return;
+    }
     AnnotationStroke done = std::move(stroke_);
     stroke_ = AnnotationStroke{};
     update();
@@ -367,10 +374,9 @@ void SliceView::mouseReleaseEvent(QMouseEvent* e) {
   drag_ = Drag::None;
 }
 
-void SliceView::mouseDoubleClickEvent(QMouseEvent* e) {
-  // Drawing: a double click is two clicks (two small strokes), not a reset of the view.
-  if (annotation_) return mousePressEvent(e);
-  resetView();
+void SliceView::mouseDoubleClickEvent(QMouseEvent*) {
+  // Drawing: the first click did what a click does; the second neither draws again nor resets the view.
+  if (!annotation_) resetView();
 }
 
 void SliceView::wheelEvent(QWheelEvent* e) {

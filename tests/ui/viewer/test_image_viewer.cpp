@@ -218,6 +218,9 @@ class TestImageViewer : public QObject {
     QCOMPARE(voxelOf(s.points.back()), (Index{9, 20, 0}));
     QVERIFY(!s.erase);
 
+    QTest::mouseClick(view, Qt::LeftButton, {}, view->pointOf({30, 30, 0}).toPoint());
+    QCOMPARE(strokes.size(), size_t(1));  // a click is not a box
+
     viewer.setAnnotationMode(AnnotationMode{StrokeShape::Brush, 2.0});
     QTest::mousePress(view, Qt::RightButton, {}, view->pointOf({20, 30, 0}).toPoint());
     QTest::mouseRelease(view, Qt::RightButton, {}, view->pointOf({21, 30, 0}).toPoint());
