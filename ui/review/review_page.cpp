@@ -47,11 +47,6 @@ QString reviewerName() {
   return user;
 }
 
-struct WaitCursor {
-  WaitCursor() { QApplication::setOverrideCursor(Qt::WaitCursor); }
-  ~WaitCursor() { QApplication::restoreOverrideCursor(); }
-};
-
 }  // namespace
 
 ReviewPage::ReviewPage(JobRunner* jobs, QWidget* parent)

@@ -12,18 +12,10 @@
 #include "review/export_dialog.h"
 #include "review/review_models.h"
 #include "review/review_page.h"
+#include "review/review_widgets.h"
 #include "shell/job_runner.h"
 
 namespace lightbox::ui {
-
-namespace {
-
-struct WaitCursor {
-  WaitCursor() { QApplication::setOverrideCursor(Qt::WaitCursor); }
-  ~WaitCursor() { QApplication::restoreOverrideCursor(); }
-};
-
-}  // namespace
 
 void ReviewPage::applyThreshold() {
   const auto* m = currentModel();
