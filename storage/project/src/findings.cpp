@@ -170,8 +170,8 @@ std::vector<int64_t> FindingRepository::replaceAutomatic(int64_t predictionId, d
   count.reset();
   if (reviewedCount > 0 && reviewed == ReviewedFindings::Refuse)
     throw c_->error(ErrorKind::Conflict, what + " has " + std::to_string(reviewedCount) +
-                                             " reviewed findings that new findings would replace; keep or discard "
-                                             "them explicitly");
+                                             " reviewed or hand-adjusted findings that new findings would replace; "
+                                             "keep or discard them explicitly");
   Statement(*c_, reviewed == ReviewedFindings::Discard
                      ? "DELETE FROM findings AS f WHERE f.prediction_id = ?1 AND f.is_manual = 0"
                      : "DELETE FROM findings AS f WHERE f.prediction_id = ?1 AND f.is_manual = 0 AND "
