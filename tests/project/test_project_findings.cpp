@@ -24,14 +24,23 @@ class TestProjectFindings : public QObject {
                                        lbtest::sampleMap(f.shape, uint32_t(image)), {});
   }
 
-  // What the GUI's manual drawing will write; there is no API for it yet, so the test writes the row itself.
+  // A 1 x 2 x 2 box drawn by hand, full.
   static int64_t addManual(lbtest::ModelFixture& f, int64_t prediction) {
-    lbtest::RawDb raw(f.project.path());
-    raw.exec(
-        "INSERT INTO findings (prediction_id, bbox, centroid_voxel, centroid_mm, size_voxels, size_mm, "
-        "is_manual, manual_shape) VALUES (" +
-        std::to_string(prediction) + ", '[0,0,0,1,2,2]', '[0,0.5,0.5]', '[1,2,3]', 4, 12.5, 1, 'box')");
-    return raw.integer("SELECT max(id) FROM findings");
+    const std::vector<uint8_t> mask(4, 1);
+    return f.project.findings().addManual(prediction, "box", boxRegion({0, 0, 0}, {1, 2, 2}, 4), mask);
+  }
+
+  static FindingData boxRegion(std::vector<int64_t> lo, std::vector<int64_t> hi, int64_t voxels) {
+    FindingData d;
+    d.bboxMin = std::move(lo);
+    d.bboxMax = std::move(hi);
+    for (size_t a = 0; a < d.bboxMin.size(); ++a) d.centroidVoxel.push_back(0.5 * double(d.bboxMin[a] + d.bboxMax[a] - 1));
+    d.centroidMm = {1, 2, 3};
+    d.sizeVoxels = voxels;
+    d.sizeMm = 2.5 * double(voxels);
+    d.maxScore = 0.75;
+    d.meanScore = 0.5;
+    return d;
   }
 
  private Q_SLOTS:
@@ -238,6 +247,163 @@ class TestProjectFindings : public QObject {
     QVERIFY(!findings.get(ids)->categoryId);
     QVERIFY(errorKindOf([&] { findings.setCategory(ids, 999); }) == ErrorKind::NotFound);
     QVERIFY(errorKindOf([&] { findings.setCategory(ids + 99, std::nullopt); }) == ErrorKind::NotFound);
+  }
+
+  void manualFindingsAreAddedCheckedAndRemoved() {
+    auto f = lbtest::makeModelFixture(freshPath(), 1);
+    auto findings = f.project.findings();
+    const int64_t pred = predict(f, 0);
+    // A plus sign in a 1 x 3 x 3 box: the corners are off, every face of the box is touched.
+    const std::vector<uint8_t> plus{0, 1, 0, 1, 1, 1, 0, 1, 0};
+    const FindingData d = boxRegion({1, 2, 3}, {2, 5, 6}, 5);
+    const int64_t id = findings.addManual(pred, "ellipse", d, plus);
+    const auto got = findings.get(id);
+    QVERIFY(got && got->manual);
+    QCOMPARE(got->manualShape, std::string("ellipse"));
+    QVERIFY(!got->threshold);
+    QVERIFY(got->data.bboxMin == d.bboxMin && got->data.bboxMax == d.bboxMax);
+    QCOMPARE(got->data.sizeMm, 12.5);
+    QVERIFY(findings.extent(id) == plus);
+    QCOMPARE(findings.counts(pred).manual, int64_t(1));
+    {
+      lbtest::RawDb raw(f.project.path());
+      QCOMPARE(raw.texts("SELECT extent_shape || ' ' || extent_codec || ' ' || extent_raw_size FROM findings")[0],
+               std::string("[1,3,3] zlib 9"));
+    }
+
+    const auto refused = [&](const std::string& shape, const FindingData& data, const std::vector<uint8_t>& mask) {
+      return errorKindOf([&] { findings.addManual(pred, shape, data, mask); }) == ErrorKind::InvalidArgument;
+    };
+    QVERIFY(refused("circle", d, plus));
+    QVERIFY(refused("box", d, std::vector<uint8_t>(8, 1)));                              // not the box's volume
+    QVERIFY(refused("box", d, std::vector<uint8_t>{0, 2, 0, 1, 1, 1, 0, 1, 0}));         // not 0/1
+    QVERIFY(refused("box", d, std::vector<uint8_t>{0, 1, 0, 1, 1, 1, 0, 0, 0}));         // 4 ones, size says 5
+    QVERIFY(refused("box", d, std::vector<uint8_t>(9, 0)));                              // empty
+    QVERIFY(refused("box", boxRegion({1, 2, 3}, {2, 5, 6}, 4),
+                    std::vector<uint8_t>{0, 0, 0, 0, 1, 1, 0, 1, 1}));                   // box looser than the mask
+    QVERIFY(refused("box", boxRegion({1, 6, 3}, {2, 9, 6}, 9), std::vector<uint8_t>(9, 1)));  // outside 8 rows
+    QVERIFY(errorKindOf([&] { findings.addManual(pred + 5, "box", d, plus); }) == ErrorKind::NotFound);
+    QCOMPARE(findings.counts(pred).manual, int64_t(1));  // nothing refused was written
+
+    // Removing is the undo of adding: manual findings only, reviews go with them.
+    const int64_t automatic = findings.replaceAutomatic(pred, 0.5, std::vector{lbtest::sampleFinding(0)})[0];
+    QVERIFY(errorKindOf([&] { findings.removeManual(automatic); }) == ErrorKind::InvalidArgument);
+    QVERIFY(errorKindOf([&] { findings.removeManual(id + 100); }) == ErrorKind::NotFound);
+    f.project.reviews().record(id, ReviewState::Accepted);
+    findings.removeManual(id);
+    QVERIFY(!findings.get(id));
+    QCOMPARE(findings.addManual(pred, "ellipse", d, plus, id), id);  // redo: the old id, free again
+    QVERIFY(findings.addManual(pred, "box", d, plus, automatic) != automatic);  // taken: a new one
+    for (const int64_t x : {id, automatic + 1}) findings.removeManual(x);
+    QVERIFY(findings.get(automatic));
+    lbtest::RawDb raw(f.project.path());
+    QCOMPARE(raw.integer("SELECT count(*) FROM reviews"), int64_t(0));
+  }
+
+  void adjustedExtentsCountAsWorkedOn() {
+    auto f = lbtest::makeModelFixture(freshPath(), 1);
+    auto findings = f.project.findings();
+    const int64_t pred = predict(f, 0);
+    const FindingData original = lbtest::sampleFinding(0);
+    const int64_t id = findings.replaceAutomatic(pred, 0.5, std::vector{original})[0];
+    QVERIFY(!findings.extent(id));  // never adjusted: the caller derives it from the map
+    QCOMPARE(findings.counts(pred).reviewed, int64_t(0));
+
+    const std::vector<uint8_t> mask{1, 1, 0, 1};  // 1 x 2 x 2 at (0, 4, 2)
+    const FindingData adjusted = boxRegion({0, 4, 2}, {1, 6, 4}, 3);
+    findings.setExtent(id, adjusted, mask);
+    auto got = findings.get(id);
+    QVERIFY(!got->manual && got->manualShape.empty());
+    QCOMPARE(got->threshold.value(), 0.5);  // it stays an automatic finding, found at its threshold
+    QVERIFY(got->data.bboxMin == adjusted.bboxMin && got->data.bboxMax == adjusted.bboxMax);
+    QCOMPARE(got->data.sizeVoxels, int64_t(3));
+    QVERIFY(!got->data.sliceIndex);
+    QVERIFY(findings.extent(id) == mask);
+    QVERIFY(got->hasExtent);
+    QCOMPARE(findings.counts(pred).reviewed, int64_t(1));  // adjusted = worked on, though never reviewed
+
+    // Like a reviewed finding: replacing refuses by default, keeps it when asked.
+    QVERIFY(errorKindOf([&] { findings.replaceAutomatic(pred, 0.6, std::vector{lbtest::sampleFinding(2)}); }) ==
+            ErrorKind::Conflict);
+    findings.replaceAutomatic(pred, 0.6, std::vector{lbtest::sampleFinding(2)}, ReviewedFindings::Keep);
+    QVERIFY(findings.extent(id) == mask);
+    QVERIFY(errorKindOf([&] {
+              f.project.predictions().put({f.runId, {0}, f.imageIds[0]}, f.arrayIds[0], lbtest::sampleMap(f.shape, 9), {});
+            }) == ErrorKind::Conflict);
+
+    // Bad regions change nothing; a drawing shape is for manual findings only.
+    QVERIFY(errorKindOf([&] { findings.setExtent(id, adjusted, std::vector<uint8_t>{1, 1, 1, 1}); }) ==
+            ErrorKind::InvalidArgument);
+    QVERIFY(errorKindOf([&] { findings.setExtent(id, adjusted, mask, "brush"); }) == ErrorKind::InvalidArgument);
+    QVERIFY(errorKindOf([&] { findings.setExtent(id + 100, adjusted, mask); }) == ErrorKind::NotFound);
+    QVERIFY(findings.extent(id) == mask);
+
+    // Undo of the first adjustment: the region as found, no stored extent, no longer worked on.
+    findings.clearExtent(id, original);
+    got = findings.get(id);
+    QVERIFY(got->data.bboxMin == original.bboxMin && got->data.centroidMm == original.centroidMm);
+    QCOMPARE(got->data.sopInstanceUid, original.sopInstanceUid);
+    QVERIFY(!findings.extent(id));
+    QCOMPARE(findings.counts(pred).reviewed, int64_t(0));
+
+    // A manual finding's extent can be redrawn (and its shape changed) but not forgotten.
+    const int64_t manual = addManual(f, pred);
+    findings.setExtent(manual, adjusted, mask, "brush");
+    QCOMPARE(findings.get(manual)->manualShape, std::string("brush"));
+    QVERIFY(errorKindOf([&] { findings.clearExtent(manual, original); }) == ErrorKind::InvalidArgument);
+    QVERIFY(errorKindOf([&] { findings.setExtent(manual, adjusted, mask, "blob"); }) == ErrorKind::InvalidArgument);
+
+    // A damaged blob is Corrupt, not a wrong mask.
+    {
+      lbtest::RawDb raw(f.project.path());
+      raw.exec("UPDATE findings SET extent_raw_size = 5 WHERE id = " + std::to_string(manual));
+    }
+    QVERIFY(errorKindOf([&] { findings.extent(manual); }) == ErrorKind::Corrupt);
+  }
+
+  void categoriesAreEditable() {
+    auto f = lbtest::makeModelFixture(freshPath(), 1);
+    auto findings = f.project.findings();
+    const int64_t pred = predict(f, 0);
+    const auto ids = findings.replaceAutomatic(pred, 0.5, std::vector{lbtest::sampleFinding(0), lbtest::sampleFinding(1)});
+    const int64_t cyst = findings.addCategory("  cyst\t");
+    auto cats = findings.categories();
+    QCOMPARE(cats.size(), size_t(5));
+    QCOMPARE(cats.back().name, std::string("cyst"));  // trimmed, at the end
+    QCOMPARE(cats.back().id, cyst);
+    const auto invalid = [&](auto change) { return errorKindOf(change) == ErrorKind::InvalidArgument; };
+    QVERIFY(invalid([&] { findings.addCategory("Cyst"); }));     // unique ignoring case
+    QVERIFY(invalid([&] { findings.addCategory(" \t "); }));     // empty once trimmed
+    QVERIFY(invalid([&] { findings.addCategory(std::string(201, 'x')); }));
+    QVERIFY(invalid([&] { findings.addCategory("bad\xff"); }));  // not UTF-8
+    QVERIFY(invalid([&] { findings.renameCategory(cyst, "LESION"); }));
+    QVERIFY(errorKindOf([&] { findings.renameCategory(cyst + 50, "x"); }) == ErrorKind::NotFound);
+    findings.renameCategory(cyst, "Cyst ");  // its own name in another case is fine
+    QCOMPARE(findings.categories().back().name, std::string("Cyst"));
+
+    findings.setCategory(ids[0], cyst);
+    findings.setCategory(ids[1], cyst);
+    QCOMPARE(findings.categoryUse(cyst), int64_t(2));
+    QVERIFY((findings.removeCategory(cyst) == std::vector<int64_t>{ids[0], ids[1]}));
+    QVERIFY(!findings.get(ids[0])->categoryId);  // ON DELETE SET NULL: the findings stay
+    QCOMPARE(findings.categories().size(), size_t(4));
+    QVERIFY(errorKindOf([&] { findings.removeCategory(cyst); }) == ErrorKind::NotFound);
+    QCOMPARE(findings.addCategory("Cyst", cyst), cyst);  // undoing the removal: the old id, free again
+    QVERIFY(findings.addCategory("polyp", cyst) != cyst);  // taken: a new one
+
+    for (const auto& c : findings.categories())
+      if (c.name == "Cyst" || c.name == "polyp") findings.removeCategory(c.id);
+    cats = findings.categories();
+    std::vector<int64_t> order;
+    for (auto it = cats.rbegin(); it != cats.rend(); ++it) order.push_back(it->id);
+    findings.reorderCategories(order);
+    QCOMPARE(findings.categories().front().name, std::string("unsure"));
+    QCOMPARE(findings.categories().back().name, std::string("lesion"));
+    order.pop_back();
+    QVERIFY(invalid([&] { findings.reorderCategories(order); }));  // one missing
+    order.push_back(order.front());
+    QVERIFY(invalid([&] { findings.reorderCategories(order); }));  // one twice
+    QCOMPARE(findings.categories().front().name, std::string("unsure"));
   }
 
   void damagedRowsAreCorrupt() {

@@ -155,4 +155,19 @@ QString sizeText(double size, int ndim) {
   return ndim == 3 ? ReviewText::tr("%1 mm³").arg(v) : ReviewText::tr("%1 mm²").arg(v);
 }
 
+QString manualShapeText(const std::string& shape) {
+  if (shape == "box") return ReviewText::tr("box");
+  if (shape == "ellipse") return ReviewText::tr("ellipse");
+  if (shape == "brush") return ReviewText::tr("brush");
+  return QString::fromStdString(shape);
+}
+
+QString findingOriginText(const workflows::ReviewFinding& f) {
+  if (f.manual)
+    return f.manualShape.empty() ? ReviewText::tr("✎ manual")
+                                 : ReviewText::tr("✎ manual (%1)").arg(manualShapeText(f.manualShape));
+  if (f.adjusted) return ReviewText::tr("✎ adjusted");
+  return {};
+}
+
 }  // namespace lightbox::ui

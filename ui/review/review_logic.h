@@ -56,4 +56,10 @@ QString progressText(int64_t reviewed, int64_t total);
 QString positionText(const std::array<double, 3>& mm, int ndim);
 QString sizeText(double size, int ndim);
 
+/// Where a finding came from, as the findings table shows it: "✎ manual (box)" for one drawn by hand, "✎ adjusted"
+/// for the model's whose extent was redrawn, empty for the model's as found.
+QString findingOriginText(const workflows::ReviewFinding& finding);
+/// The drawing shape in words ("box", "ellipse", "brush"), translated.
+QString manualShapeText(const std::string& shape);
+
 }  // namespace lightbox::ui

@@ -185,7 +185,8 @@ QVariant FindingTableModel::data(const QModelIndex& index, int role) const {
   if (role == FindingIdRole) return QVariant::fromValue<qint64>(f->id);
   if (role == Qt::DisplayRole) {
     switch (index.column()) {
-      case NumberColumn: return index.row() + 1;
+      // The pen mark also here, in the first column, where a narrow table still shows it.
+      case NumberColumn: return f->manual || f->adjusted ? QStringLiteral("%1 ✎").arg(index.row() + 1) : QVariant(index.row() + 1);
       case ScoreColumn: return f->maxScore ? QLocale().toString(*f->maxScore, 'f', 3) : QString();
       case SizeColumn: return sizeText(f->sizeMm, f->ndim);
       case PositionColumn: return positionText(f->centroidMm, f->ndim);
@@ -193,6 +194,7 @@ QVariant FindingTableModel::data(const QModelIndex& index, int role) const {
       case DecisionColumn: return decisionText(f->decision);
       case NoteColumn: return QString::fromStdString(f->note);
       case CategoryColumn: return QString::fromStdString(f->category);
+      case OriginColumn: return findingOriginText(*f);
     }
   }
   if (role == Qt::ToolTipRole) {
@@ -202,6 +204,8 @@ QVariant FindingTableModel::data(const QModelIndex& index, int role) const {
                     .arg(QLocale().toString(f->meanScore.value_or(0), 'f', 3))
                     .arg(f->sizeVoxels)
                     .arg(f->threshold ? QLocale().toString(*f->threshold, 'g', 4) : tr("— (manual)"));
+    if (f->manual) t += tr("\nDrawn by hand (%1), not found by the model").arg(manualShapeText(f->manualShape));
+    else if (f->adjusted) t += tr("\nFound by the model; its extent was redrawn by hand");
     if (!f->reviewedAt.empty())
       t += tr("\n%1 by %2 at %3")
                .arg(decisionText(f->decision),
@@ -209,6 +213,7 @@ QVariant FindingTableModel::data(const QModelIndex& index, int role) const {
                     QString::fromStdString(f->reviewedAt));
     return t;
   }
+  if (role == Qt::ForegroundRole && index.column() == OriginColumn) return QColor(200, 120, 20);
   if (role == Qt::ForegroundRole && index.column() == DecisionColumn) {
     if (f->decision == workflows::ReviewDecision::Accepted) return QColor(40, 140, 70);
     if (f->decision == workflows::ReviewDecision::Rejected) return QColor(190, 50, 40);
@@ -230,6 +235,7 @@ QVariant FindingTableModel::headerData(int section, Qt::Orientation orientation,
     case DecisionColumn: return tr("Decision");
     case NoteColumn: return tr("Note");
     case CategoryColumn: return tr("Category");
+    case OriginColumn: return tr("Origin");
   }
   return {};
 }

@@ -59,7 +59,7 @@ class FindingTableModel : public QAbstractTableModel {
   Q_OBJECT
  public:
   enum Column { NumberColumn, ScoreColumn, SizeColumn, PositionColumn, SliceColumn, DecisionColumn, NoteColumn,
-                CategoryColumn, ColumnCount };
+                CategoryColumn, OriginColumn, ColumnCount };
   static constexpr int FindingIdRole = Qt::UserRole + 2;
 
   explicit FindingTableModel(QObject* parent = nullptr);

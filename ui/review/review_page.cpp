@@ -23,9 +23,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
-#include "lightbox/workflows/predict.h"
 #include "review/curves_dialog.h"
-#include "review/export_dialog.h"
 #include "review/review_commands.h"
 #include "review/review_models.h"
 #include "review/review_widgets.h"
@@ -49,11 +47,6 @@ QString reviewerName() {
   const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
   return user;
 }
-
-struct WaitCursor {
-  WaitCursor() { QApplication::setOverrideCursor(Qt::WaitCursor); }
-  ~WaitCursor() { QApplication::restoreOverrideCursor(); }
-};
 
 }  // namespace
 
@@ -269,7 +262,7 @@ void ReviewPage::buildUi() {
   auto* split = new QSplitter(Qt::Horizontal, this);
   split->setObjectName(QStringLiteral("reviewSplitter"));
   split->addWidget(left);
-  split->addWidget(viewer_);
+  split->addWidget(buildAnnotationUi());
   split->addWidget(right);
   split->setStretchFactor(0, 2);
   split->setStretchFactor(1, 5);
@@ -388,6 +381,7 @@ void ReviewPage::installShortcuts() {
     add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key(k)), [this] { nextImage(); });
   for (int k : {int(Qt::Key_Left), int(Qt::Key_Up)})
     add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key(k)), [this] { previousImage(); });
+  add(QKeySequence(Qt::Key_Escape), [this] { cancelDrawing(); });
   add(QKeySequence(Qt::CTRL | Qt::Key_Z), [this] { undo_->undo(); });
   add(QKeySequence(Qt::CTRL | Qt::Key_Y), [this] { undo_->redo(); });
   add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), [this] { undo_->redo(); });
@@ -398,6 +392,7 @@ void ReviewPage::setProject(const QString& projectPath) {
   undo_->clear();
   findingImages_.clear();
   data_.reset();
+  editRegion_.reset();
   viewer_->setOverlay(nullptr);
   images_->setImages({});
   findings_->setFindings({});
@@ -425,13 +420,7 @@ void ReviewPage::reload() {
     catalogue_ = {};
     status_->setText(tr("Cannot read the project: %1").arg(QString::fromStdString(e.what())));
   }
-  categoryCombo_->clear();
-  categoryCombo_->addItem(tr("(no category)"));
-  try {
-    for (const auto& c : workflows::loadFindingCategories(path_.toStdString()))
-      categoryCombo_->addItem(QString::fromStdString(c.name), QVariant::fromValue<qlonglong>(c.id));
-  } catch (const std::exception&) {
-  }
+  refreshCategories();
   fillModels();
 }
 
@@ -581,8 +570,10 @@ void ReviewPage::loadRanking(qint64 keepImage) {
     selectImageRow(row);
   } else {
     findings_->setFindings({});
+    editRegion_.reset();
     viewer_->setOverlay(nullptr);
     refreshFindingsPanel();
+    applyDrawingMode();  // nothing to draw on
   }
 }
 
@@ -613,6 +604,7 @@ void ReviewPage::showImage(qint64 predictionId) {
     return;
   }
   data_ = loaded;
+  editRegion_.reset();  // belonged to the previous image
   for (const auto& f : list) {
     const auto it = std::find_if(findingImages_.begin(), findingImages_.end(), [&](const auto& p) { return p.first == f.id; });
     if (it == findingImages_.end()) findingImages_.emplace_back(f.id, f.imageId);
@@ -641,6 +633,7 @@ void ReviewPage::showImage(qint64 predictionId) {
   if (first >= 0) selectFinding(first);
   refreshFindingsPanel();
   refreshProgress();
+  applyDrawingMode();  // a tool chosen before there was an image applies now
   Q_EMIT imageShown(data_->imageId);
 }
 
@@ -663,7 +656,11 @@ void ReviewPage::refreshOverlay() {
   o->cutoff = hideBelowBox_->isChecked() ? thresholdValue() : o->min + 0.02 * (o->max - o->min);
   o->opacity = opacity_;
   if (data_->truth && truthBox_->isChecked()) o->contour = std::shared_ptr<const Mask>(data_, &*data_->truth);
-  for (const auto& f : findings_->findings()) o->boxes.emplace_back(f.bboxMin, f.bboxMax);
+  for (const auto& f : findings_->findings()) {
+    o->boxes.emplace_back(f.bboxMin, f.bboxMax);
+    o->boxStyles.push_back(f.manual ? OverlayLayer::BoxStyle::Drawn : OverlayLayer::BoxStyle::Found);
+  }
+  o->region = editRegion_;
   o->highlighted = currentFindingRow();
   viewer_->setOverlay(o);
   legend_->setScale(o->lut, o->min, o->max);
@@ -851,104 +848,6 @@ void ReviewPage::previousImage() {
   if (r > 0) selectImageRow(r - 1);
 }
 
-void ReviewPage::applyThreshold() {
-  const auto* m = currentModel();
-  const auto* d = currentDataset();
-  if (!m || !d || jobs_->busy()) return;
-  workflows::RefindParams p;
-  p.projectPath = path_.toStdString();
-  p.runId = m->runId;
-  p.folds = m->folds;
-  p.datasetId = d->id;
-  p.threshold = thresholdValue();
-  undo_->clear();  // the findings change; reviews stay stored and kept
-  const bool started = jobs_->start(tr("Finding regions at threshold %1").arg(QLocale().toString(p.threshold, 'f', 3)),
-                                    [this, p](ProgressSink& progress) -> std::function<void()> {
-                                      const auto r = workflows::refindFindings(p, progress);
-                                      return [this, r] {
-                                        status_->setText(tr("%n finding(s) at the new threshold; %1 reviewed kept",
-                                                            nullptr, int(r.findings))
-                                                             .arg(r.keptReviewed));
-                                      };
-                                    });
-  if (!started) return;
-  auto* c = new QMetaObject::Connection;
-  *c = connect(jobs_, &JobRunner::finished, this, [this, c](bool, const QString& error) {
-    disconnect(*c);
-    delete c;
-    if (!error.isEmpty()) status_->setText(tr("Cannot find regions: %1").arg(error));
-    if (const auto* model = currentModel())
-      threshold_ = workflows::loadThreshold(path_.toStdString(), model->runId, model->folds);
-    const qint64 keep = data_ ? data_->imageId : 0;
-    loadRanking(keep);
-  });
-}
-
-void ReviewPage::startPrediction() {
-#ifdef LIGHTBOX_HAS_TRAINING
-  const auto* m = currentModel();
-  const auto* d = currentDataset();
-  if (!m || !d || jobs_->busy()) return;
-  workflows::PredictParams p;
-  p.projectPath = path_.toStdString();
-  p.runId = m->runId;
-  p.folds = m->folds;
-  p.dataset = d->name;
-  const qint64 run = m->runId;
-  const std::vector<int> folds = m->folds;
-  predictButton_->setEnabled(false);
-  progress_->setRange(0, 0);
-  progress_->show();
-  cancelButton_->show();
-  const bool started = jobs_->start(tr("Predicting %1").arg(QString::fromStdString(d->name)),
-                                    [p](ProgressSink& progress) -> std::function<void()> {
-                                      const auto r = workflows::runPrediction(p, progress);
-                                      (void)r;
-                                      return {};
-                                    });
-  if (!started) {
-    progress_->hide();
-    cancelButton_->hide();
-    status_->setText(tr("Another job is running: wait for it (or cancel it) first."));
-    return;
-  }
-  auto* c = new QMetaObject::Connection;
-  *c = connect(jobs_, &JobRunner::finished, this, [this, c, run, folds](bool cancelled, const QString& error) {
-    disconnect(*c);
-    delete c;
-    progress_->hide();
-    cancelButton_->hide();
-    reload();
-    selectModel(run, folds);
-    const QString message = !error.isEmpty() ? tr("Prediction failed: %1").arg(error)
-                            : cancelled       ? tr("Prediction cancelled; the images done so far are kept.")
-                                              : tr("Prediction finished.");
-    status_->setText(message);
-    Q_EMIT predictionFinished(error.isEmpty() && !cancelled, message);
-  });
-#else
-  status_->setText(tr("Prediction is unavailable in this build (no LibTorch)."));
-#endif
-}
-
-void ReviewPage::suggestScale() {
-  const auto* m = currentModel();
-  const auto* d = currentDataset();
-  if (!m || !d) return;
-  try {
-    WaitCursor wait;
-    NullProgress none;
-    auto s = workflows::suggestColourScale(path_.toStdString(), m->runId, m->folds, d->id, none);
-    s.colormap = scale_.colormap;
-    workflows::storeColourScale(path_.toStdString(), m->runId, s);
-    scale_ = s;
-    scale_.stored = true;
-  } catch (const std::exception& e) {
-    status_->setText(tr("Cannot fit the colour scale: %1").arg(QString::fromStdString(e.what())));
-  }
-  refreshOverlay();
-}
-
 // --- Curves (issue #7): one block, so that it merges easily. ---
 void ReviewPage::addCurvesButton(QBoxLayout* layout) {
   curvesButton_ = new QPushButton(tr("Curves…"), this);
@@ -985,14 +884,4 @@ CurvesDialog* ReviewPage::showCurvesDialog() {
   dialog->show();
   return dialog;
 }  // --- end of Curves ---
-
-void ReviewPage::showExportDialog() {
-  const auto* m = currentModel();
-  if (!m) return;
-  const auto* d = currentDataset();
-  auto* dialog = new ExportDialog(path_, m->runId, m->folds, d ? QString::fromStdString(d->name) : QString(), this);
-  dialog->setAttribute(Qt::WA_DeleteOnClose);
-  dialog->open();
-}
-
 }  // namespace lightbox::ui

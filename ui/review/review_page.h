@@ -6,6 +6,10 @@
 //   A accept, R reject, N note, Space / J / Right next finding, K / Left previous finding,
 //   Ctrl+Shift+Right / Down next image, Ctrl+Shift+Left / Up previous image, Ctrl+Z undo, Ctrl+Y / Ctrl+Shift+Z redo.
 // Every decision is one QUndoCommand that stores through the review workflow at once (append-only reviews).
+// Annotation (review_page_annotation.cpp): Box, Ellipse and Brush draw a finding the model missed on the current
+// slice; "Edit extent" redraws the selected finding; "Categories…" edits the category list; Esc cancels a drawing.
+// Each is a command on the same undo stack, stored at once. Background jobs (predict, re-find) are in
+// review_page_jobs.cpp.
 //
 // The viewer shows the working array the model saw, not the original file, so the map, the image, the findings and
 // the contours share one grid with no resampling; the viewer's source line says so.
@@ -26,13 +30,17 @@ class QProgressBar;
 class QPushButton;
 class QSlider;
 class QTableView;
+class QUndoCommand;
 class QUndoStack;
 class QToolButton;
 
 namespace lightbox::ui {
 
+class AnnotationTools;
+class CategoryDialog;
 class ColourLegend;
 class CurvesDialog;
+struct AnnotationStroke;
 class FindingTableModel;
 class ImageViewer;
 class JobRunner;
@@ -72,6 +80,16 @@ class ReviewPage : public QWidget {
   void applyThreshold();
   /// The export dialog (modeless in tests: call exportDialog() after).
   void showExportDialog();
+
+  // Annotation.
+  AnnotationTools* annotationTools() const { return tools_; }
+  /// Turns "Edit extent" of the selected finding on or off (on picks the brush when no tool is chosen).
+  void setEditExtent(bool on);
+  /// Esc: drops the stroke being drawn, else leaves "Edit extent", else goes back to Navigate.
+  void cancelDrawing();
+  /// Opens "Categories…" (window-modal, not blocking); categoryDialog() returns it while it is open.
+  void showCategoryDialog();
+  CategoryDialog* categoryDialog() const;
 
   QUndoStack* undoStack() const { return undo_; }
   ImageViewer* viewer() const { return viewer_; }
@@ -118,6 +136,16 @@ class ReviewPage : public QWidget {
   void onApplied(qint64 findingId, const workflows::ReviewState& state, const QString& error);
   void startPrediction();
   void suggestScale();
+  QWidget* buildAnnotationUi();
+  void applyDrawingMode();
+  void onStroke(const AnnotationStroke& stroke);
+  void onFindingStored(qint64 predictionId, qint64 findingId, const QString& error);
+  /// Reads the image's findings again, selecting `select` (0: the finding selected now).
+  void reloadFindings(qint64 select);
+  void refreshEditedRegion();
+  void refreshCategories();
+  void pushCategoryCommand(QUndoCommand* command);
+  void showStatus(const QString& text, bool error);
   const workflows::ReviewModel* currentModel() const;
   const workflows::ReviewDataset* currentDataset() const;
   int currentRankingRow() const;
@@ -168,6 +196,9 @@ class ReviewPage : public QWidget {
   QPushButton* exportButton_ = nullptr;
   QPushButton* curvesButton_ = nullptr;  ///< Curves (issue #7): enabled when the dataset has ground truth
   void addCurvesButton(QBoxLayout* layout);
+  AnnotationTools* tools_ = nullptr;
+  QPointer<CategoryDialog> categoryDialog_;
+  std::shared_ptr<const Mask> editRegion_;  ///< the edited finding's region, outlined while editing
 };
 
 }  // namespace lightbox::ui

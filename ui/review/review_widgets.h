@@ -3,12 +3,21 @@
 // the histogram of the image's scores drawn beside the threshold slider (0 at the bottom, 1 at the top, as the
 // slider runs).
 
+#include <QApplication>
 #include <QWidget>
 #include <array>
 
 #include "review/review_logic.h"
 
 namespace lightbox::ui {
+
+/// The wait cursor while a short read blocks the GUI thread (showing an image, fitting the colour scale).
+struct WaitCursor {
+  WaitCursor() { QApplication::setOverrideCursor(Qt::WaitCursor); }
+  ~WaitCursor() { QApplication::restoreOverrideCursor(); }
+  WaitCursor(const WaitCursor&) = delete;
+  WaitCursor& operator=(const WaitCursor&) = delete;
+};
 
 class ColourLegend : public QWidget {
   Q_OBJECT

@@ -116,6 +116,7 @@ ImageViewer::ImageViewer(QWidget* parent) : QWidget(parent), model_(new ViewerMo
         refreshSlider();
       }
     });
+    connect(views_[size_t(p)], &SliceView::strokeFinished, this, &ImageViewer::annotationStroke);
   }
   infoPanel_ = new QLabel(viewArea_);
   infoPanel_->setObjectName(QStringLiteral("imageInfo"));
@@ -363,6 +364,21 @@ void ImageViewer::centreOn(const Index& voxel) {
   if (!model_->hasImage() || !model_->image()->image.shape().contains(voxel)) return;
   model_->setCursor(voxel);
   for (auto* v : views_) v->centreOn(voxel);
+}
+
+void ImageViewer::setAnnotationMode(std::optional<AnnotationMode> mode) {
+  annotation_ = mode;
+  for (auto* v : views_) v->setAnnotationMode(mode);
+  windowMode_->setEnabled(!mode);
+}
+
+bool ImageViewer::cancelAnnotationStroke() {
+  bool active = false;
+  for (auto* v : views_) {
+    active = active || v->strokeActive();
+    v->cancelStroke();
+  }
+  return active;
 }
 
 void ImageViewer::keyPressEvent(QKeyEvent* e) {

@@ -5,10 +5,13 @@
 // window/level (left-drag, presets on keys 1-5, 0 or R resets), zoom (right-drag, Ctrl+wheel), pan (middle-drag),
 // slices (wheel, slider; axial/coronal/sagittal, single or tri-planar), a probe (value, voxel, patient mm) and
 // orientation labels from the direction matrix. Patient coordinates are LPS+ (DICOM's), see image_view.h.
+// setAnnotationMode turns left-drag into drawing on every view (annotation_hook.h); strokes come out of
+// annotationStroke.
 #include <QString>
 #include <QWidget>
 #include <memory>
 
+#include "viewer/annotation_hook.h"
 #include "viewer/slice_geometry.h"
 #include "viewer/window_level.h"
 
@@ -63,9 +66,16 @@ public:
   /// Moves the cursor to the voxel, so that every plane shows its slice, and pans each view to centre it.
   void centreOn(const Index& voxel);
 
+  /// Drawing instead of window/level on every view; nullopt back to the usual mouse.
+  void setAnnotationMode(std::optional<AnnotationMode> mode);
+  const std::optional<AnnotationMode>& annotationMode() const { return annotation_; }
+  /// Drops a stroke being drawn; true when there was one.
+  bool cancelAnnotationStroke();
+
 Q_SIGNALS:
   void imageOpened(qint64 imageId);
   void openFailed(const QString& message);
+  void annotationStroke(const lightbox::ui::AnnotationStroke& stroke);
 
 protected:
   void keyPressEvent(QKeyEvent* event) override;
@@ -96,6 +106,7 @@ private:
   QComboBox* presetCombo_ = nullptr;
   QToolButton* windowMode_ = nullptr;
   quint64 generation_ = 0;
+  std::optional<AnnotationMode> annotation_;
 };
 
 } // namespace lightbox::ui

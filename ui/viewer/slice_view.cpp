@@ -96,6 +96,8 @@ void SliceView::renderOverlay() {
     overlay_ = renderColourMap(*o->heat, l, renderedSlice_, o->lut, o->min, o->max, o->cutoff,
                                int(std::lround(std::clamp(o->opacity, 0.0, 1.0) * 255)));
   if (o->contour && o->contour->shape() == shape) contour_ = maskOutline(*o->contour, l, renderedSlice_);
+  regionEdges_.clear();
+  if (o->region && o->region->shape() == shape) regionEdges_ = maskOutline(*o->region, l, renderedSlice_);
 }
 
 void SliceView::paintOverlay(QPainter& p, const QRectF& target) {
@@ -110,6 +112,10 @@ void SliceView::paintOverlay(QPainter& p, const QRectF& target) {
   if (!contour_.empty()) {
     p.setPen(QPen(o->contourColour, 1.5));
     for (const QLineF& e : contour_) p.drawLine(toScreen(e.x1(), e.y1()), toScreen(e.x2(), e.y2()));
+  }
+  if (!regionEdges_.empty()) {
+    p.setPen(QPen(o->regionColour, 2.0));
+    for (const QLineF& e : regionEdges_) p.drawLine(toScreen(e.x1(), e.y1()), toScreen(e.x2(), e.y2()));
   }
   // Finding boxes: the corners of the box projected onto this plane, when the slice crosses the box.
   const int nd = model_->image()->image.ndim();
@@ -131,7 +137,12 @@ void SliceView::paintOverlay(QPainter& p, const QRectF& target) {
     const auto [u0, u1] = span(l.uAxis, l.flipU, l.width);
     const auto [v0, v1] = span(l.vAxis, l.flipV, l.height);
     const bool hl = int(b) == o->highlighted;
-    p.setPen(QPen(hl ? QColor(80, 200, 255) : QColor(80, 200, 255, 110), hl ? 2.0 : 1.0, hl ? Qt::SolidLine : Qt::DashLine));
+    const bool drawn = b < o->boxStyles.size() && o->boxStyles[b] == OverlayLayer::BoxStyle::Drawn;
+    // Drawn by hand: orange and dotted, so a reviewer tells them from the model's at a glance.
+    const QColor base = drawn ? QColor(255, 170, 60) : QColor(80, 200, 255);
+    QColor colour = base;
+    if (!hl) colour.setAlpha(110);
+    p.setPen(QPen(colour, hl ? 2.0 : 1.0, drawn ? Qt::DotLine : hl ? Qt::SolidLine : Qt::DashLine));
     p.setBrush(Qt::NoBrush);
     p.drawRect(QRectF(toScreen(u0, v0), toScreen(u1, v1)).adjusted(-2, -2, 2, 2));
   }
@@ -151,6 +162,70 @@ void SliceView::centreOn(const Index& voxel) {
 void SliceView::resizeEvent(QResizeEvent*) {
   transform_.viewWidth = std::max(1, width());
   transform_.viewHeight = std::max(1, height());
+}
+
+QPointF SliceView::pointOf(const Index& voxel) const {
+  if (!model_->hasImage()) return {};
+  const SliceLayout& l = model_->layout(plane_);
+  const auto px = l.pixelOf(voxel);
+  const auto at = transform_.sliceToScreen(l, double(px[0]) + 0.5, double(px[1]) + 0.5);
+  return {at[0], at[1]};
+}
+
+void SliceView::setAnnotationMode(std::optional<AnnotationMode> mode) {
+  annotation_ = mode;
+  cancelStroke();
+  setCursor(mode ? Qt::PointingHandCursor : Qt::CrossCursor);
+}
+
+void SliceView::cancelStroke() {
+  if (drag_ == Drag::Draw) drag_ = Drag::None;
+  stroke_.points.clear();
+  update();
+}
+
+void SliceView::addStrokePoint(QPointF point) {
+  const auto uv = transform_.screenToSlice(model_->layout(plane_), point.x(), point.y());
+  // Clamped to the slice, so that a drag past the edge draws along it rather than nowhere.
+  const SliceLayout& l = model_->layout(plane_);
+  stroke_.points.push_back({std::clamp(uv[0], 0.0, double(l.width) - 1e-6), std::clamp(uv[1], 0.0, double(l.height) - 1e-6)});
+  update();
+}
+
+void SliceView::paintStroke(QPainter& p, const QRectF& target) {
+  if (drag_ != Drag::Draw || stroke_.points.empty()) return;
+  const SliceLayout& l = model_->layout(plane_);
+  const double sx = target.width() / double(l.width), sy = target.height() / double(l.height);
+  const auto toScreen = [&](const std::array<double, 2>& q) {
+    return QPointF(target.left() + q[0] * sx, target.top() + q[1] * sy);
+  };
+  p.save();
+  p.setRenderHint(QPainter::Antialiasing, true);
+  const QColor colour = stroke_.erase ? QColor(240, 80, 80) : QColor(255, 170, 60);
+  if (stroke_.shape == StrokeShape::Brush) {
+    QColor fill = colour;
+    fill.setAlpha(110);
+    QPen pen(fill, std::max(1.0, 2.0 * stroke_.brushRadius * sx), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+    p.setPen(pen);
+    if (stroke_.points.size() == 1) {
+      p.drawPoint(toScreen(stroke_.points[0]));
+    } else {
+      QPolygonF line;
+      for (const auto& q : stroke_.points) line << toScreen(q);
+      p.drawPolyline(line);
+    }
+  } else {
+    // The rubber band covers whole pixels, as the drawn region will.
+    const auto& a = stroke_.points.front();
+    const auto& b = stroke_.points.back();
+    const QRectF band(toScreen({std::floor(std::min(a[0], b[0])), std::floor(std::min(a[1], b[1]))}),
+                      toScreen({std::floor(std::max(a[0], b[0])) + 1, std::floor(std::max(a[1], b[1])) + 1}));
+    p.setPen(QPen(colour, 1.5, Qt::DashLine));
+    p.setBrush(Qt::NoBrush);
+    if (stroke_.shape == StrokeShape::Ellipse) p.drawEllipse(band);
+    else p.drawRect(band);
+  }
+  p.restore();
 }
 
 std::optional<Index> SliceView::voxelAt(QPointF p) const {
@@ -173,6 +248,7 @@ void SliceView::paintEvent(QPaintEvent*) {
   p.setRenderHint(QPainter::SmoothPixmapTransform, target.width() < rendered_.width());
   p.drawImage(target, rendered_);
   paintOverlay(p, target);
+  paintStroke(p, target);
 
   const workflows::ViewableImage* img = model_->image();
   if (showCursor_ && l.sliceAxis >= 0) {
@@ -216,7 +292,19 @@ void SliceView::paintEvent(QPaintEvent*) {
 void SliceView::mousePressEvent(QMouseEvent* e) {
   Q_EMIT activated(plane_);
   dragStart_ = lastPos_ = e->position();
-  if (e->button() == Qt::LeftButton) {
+  const bool brushErase = annotation_ && annotation_->shape == StrokeShape::Brush &&
+                          (e->button() == Qt::RightButton || (e->modifiers() & Qt::ShiftModifier));
+  if (annotation_ && model_->hasImage() && (e->button() == Qt::LeftButton || brushErase)) {
+    drag_ = Drag::Draw;
+    stroke_ = AnnotationStroke{};
+    stroke_.plane = plane_;
+    stroke_.slice = model_->slice(plane_);
+    stroke_.layout = model_->layout(plane_);
+    stroke_.shape = annotation_->shape;
+    stroke_.brushRadius = annotation_->brushRadius;
+    stroke_.erase = brushErase;
+    addStrokePoint(e->position());
+  } else if (e->button() == Qt::LeftButton) {
     if (windowDrag_ && !(e->modifiers() & Qt::ShiftModifier)) {
       drag_ = Drag::Window;
       windowAtStart_ = model_->window();
@@ -256,18 +344,40 @@ void SliceView::mouseMoveEvent(QMouseEvent* e) {
     case Drag::Cursor:
       if (auto v = voxelAt(pos)) model_->setCursor(*v);
       break;
+    case Drag::Draw:
+      addStrokePoint(pos);
+      break;
     case Drag::None: break;
   }
   lastPos_ = pos;
   updateProbe(pos);
 }
 
-void SliceView::mouseReleaseEvent(QMouseEvent*) {
-  if (drag_ == Drag::Pan) setCursor(Qt::CrossCursor);
+void SliceView::mouseReleaseEvent(QMouseEvent* e) {
+  if (drag_ == Drag::Pan) setCursor(annotation_ ? Qt::PointingHandCursor : Qt::CrossCursor);
+  if (drag_ == Drag::Draw) {
+    addStrokePoint(e->position());
+    drag_ = Drag::None;
+    // A click is not a rubber band: a box or ellipse needs a drag (a brush dab is a stroke). Three screen pixels, not
+    // the platform's drag distance (about ten): a box of one or two voxels must stay drawable when zoomed out.
+    if (stroke_.shape != StrokeShape::Brush && (e->position() - dragStart_).manhattanLength() < 3.0) {
+      stroke_ = AnnotationStroke{};
+      update();
+      return;
+    }
+    AnnotationStroke done = std::move(stroke_);
+    stroke_ = AnnotationStroke{};
+    update();
+    Q_EMIT strokeFinished(done);
+    return;
+  }
   drag_ = Drag::None;
 }
 
-void SliceView::mouseDoubleClickEvent(QMouseEvent*) { resetView(); }
+void SliceView::mouseDoubleClickEvent(QMouseEvent*) {
+  // Drawing: the first click did what a click does; the second neither draws again nor resets the view.
+  if (!annotation_) resetView();
+}
 
 void SliceView::wheelEvent(QWheelEvent* e) {
   if (!model_->hasImage()) return;

@@ -2,13 +2,16 @@
 // One plane of the viewer: draws the model's slice with the window LUT at the right aspect, orientation labels from
 // the direction matrix, the slice number and (tri-planar) the cursor cross. Mouse: left-drag window/level (or, in
 // cursor mode, moves the cursor), right-drag or Ctrl+wheel zoom, middle-drag pan, wheel through the slices,
-// double-click fits the slice again. Hovering updates the model's probe.
+// double-click fits the slice again. Hovering updates the model's probe. In annotation mode (annotation_hook.h) a
+// left-drag draws instead (Shift+left or right-drag erases with the brush) and strokeFinished hands the stroke out.
 
 #include <QImage>
 #include <QLineF>
 #include <QWidget>
+#include <optional>
 #include <vector>
 
+#include "viewer/annotation_hook.h"
 #include "viewer/viewer_model.h"
 
 class QPainter;
@@ -35,14 +38,26 @@ class SliceView : public QWidget {
   const QImage& renderedOverlay() const { return overlay_; }
   /// Outline edges of the overlay's contour mask on the current slice, slice pixel coordinates.
   const std::vector<QLineF>& contourEdges() const { return contour_; }
+  /// Outline edges of the overlay's region mask on the current slice, slice pixel coordinates.
+  const std::vector<QLineF>& regionEdges() const { return regionEdges_; }
   /// The voxel under a point of this widget, if it is on the image.
   std::optional<Index> voxelAt(QPointF point) const;
+  /// The widget point at the centre of a voxel of the current slice (tests drive drawing with it).
+  QPointF pointOf(const Index& voxel) const;
+
+  /// nullopt: the usual mouse (window/level, cursor). A stroke being drawn is dropped when the mode changes.
+  void setAnnotationMode(std::optional<AnnotationMode> mode);
+  const std::optional<AnnotationMode>& annotationMode() const { return annotation_; }
+  bool strokeActive() const { return drag_ == Drag::Draw; }
+  /// Drops the stroke being drawn (Esc), without a strokeFinished.
+  void cancelStroke();
 
   QSize sizeHint() const override { return {420, 420}; }
   QSize minimumSizeHint() const override { return {160, 160}; }
 
  Q_SIGNALS:
   void activated(lightbox::ui::ViewPlane plane);
+  void strokeFinished(const lightbox::ui::AnnotationStroke& stroke);
 
  protected:
   void paintEvent(QPaintEvent*) override;
@@ -59,6 +74,8 @@ class SliceView : public QWidget {
   void renderOverlay();
   void paintOverlay(QPainter& p, const QRectF& target);
   void updateProbe(QPointF point);
+  void paintStroke(QPainter& p, const QRectF& target);
+  void addStrokePoint(QPointF point);
 
   ViewerModel* model_;
   ViewPlane plane_;
@@ -67,9 +84,12 @@ class SliceView : public QWidget {
   QImage rendered_;
   QImage overlay_;
   std::vector<QLineF> contour_;
+  std::vector<QLineF> regionEdges_;
   int64_t renderedSlice_ = -1;
   ViewTransform transform_;
-  enum class Drag { None, Window, Zoom, Pan, Cursor } drag_ = Drag::None;
+  enum class Drag { None, Window, Zoom, Pan, Cursor, Draw } drag_ = Drag::None;
+  std::optional<AnnotationMode> annotation_;
+  AnnotationStroke stroke_;
   QPointF dragStart_, lastPos_;
   WindowLevel windowAtStart_;
   double wheelRemainder_ = 0.0;

@@ -31,6 +31,12 @@ struct OverlayLayer {
   /// drawn brighter (the selected finding), -1 = none.
   std::vector<std::pair<std::vector<int64_t>, std::vector<int64_t>>> boxes;
   int highlighted = -1;
+  /// Per box (missing = Found): Drawn boxes (regions a person drew) are outlined dotted in another colour.
+  enum class BoxStyle { Found, Drawn };
+  std::vector<BoxStyle> boxStyles;
+  /// A region outlined over the image (the finding whose extent is being edited); null = none.
+  std::shared_ptr<const Mask> region;
+  QColor regionColour{255, 170, 60};
 };
 
 class ViewerModel : public QObject {

@@ -13,41 +13,22 @@
 #include "lightbox/project/project.h"
 #include "lightbox/project/transaction.h"
 #include "original_slices.h"
+#include "review_support.h"
 
 namespace lightbox::workflows {
 
 namespace {
 
-using project::ErrorKind;
-using project::ProjectError;
-
-/// Project errors the caller caused (an unknown id, a bad value) become std::invalid_argument; the rest stay.
-template <typename F>
-auto guarded(F&& f) -> decltype(f()) {
-  try {
-    return f();
-  } catch (const ProjectError& e) {
-    if (e.kind() == ErrorKind::NotFound || e.kind() == ErrorKind::InvalidArgument) throw std::invalid_argument(e.what());
-    throw;
-  }
-}
-
-project::Project openWrite(const std::string& path) { return project::Project::open(path); }
-project::Project openRead(const std::string& path) { return project::Project::open(path, project::OpenMode::ReadOnly); }
+using detail::arrayKindOf;
+using detail::fromState;
+using detail::guarded;
+using detail::openRead;
+using detail::openWrite;
 
 std::vector<int> sorted(std::vector<int> folds) {
   std::sort(folds.begin(), folds.end());
   folds.erase(std::unique(folds.begin(), folds.end()), folds.end());
   return folds;
-}
-
-ReviewDecision fromState(project::ReviewState s) {
-  switch (s) {
-    case project::ReviewState::Accepted: return ReviewDecision::Accepted;
-    case project::ReviewState::Rejected: return ReviewDecision::Rejected;
-    case project::ReviewState::Unreviewed: break;
-  }
-  return ReviewDecision::Unreviewed;
 }
 
 project::ReviewState toState(ReviewDecision d) {
@@ -65,13 +46,6 @@ ReviewState stateOf(const project::CurrentReview& c) {
 
 /// NIfTI working arrays keep the file's RAS+ geometry; the review speaks LPS+ as the viewer does (image_view.h).
 bool isRas(const project::ImageRecord& row) { return row.meta.format == "nifti"; }
-
-/// The kind of the working array `arrayId` of an image.
-std::string arrayKindOf(project::Project& proj, int64_t imageId, int64_t arrayId) {
-  for (const auto& kind : proj.arrays().kinds(imageId))
-    if (proj.arrays().id(imageId, kind) == arrayId) return kind;
-  throw std::runtime_error("the working array of image " + std::to_string(imageId) + " is gone");
-}
 
 /// Ground truth on the prediction's working grid, as evaluate.cpp derives its labels: each working voxel takes the
 /// label of the original voxel it maps to (nearest), or of the boxes covering that original pixel.
@@ -99,33 +73,6 @@ std::optional<Mask> workingTruth(project::Project& proj, const project::ImageRec
     labels.at(w) = on;
   } while (nextIndex(w, shape));
   return labels;
-}
-
-ReviewFinding toReviewFinding(const project::Finding& f, const std::map<int64_t, std::string>& categories) {
-  ReviewFinding r;
-  r.id = f.id;
-  r.predictionId = f.predictionId;
-  r.imageId = f.imageId;
-  r.ndim = int(f.data.centroidVoxel.size());
-  r.bboxMin = f.data.bboxMin;
-  r.bboxMax = f.data.bboxMax;
-  r.centroidVoxel = f.data.centroidVoxel;
-  r.centroidMm = f.data.centroidMm;  // stored in LPS already (original_slices.h)
-  r.sizeVoxels = f.data.sizeVoxels;
-  r.sizeMm = f.data.sizeMm;
-  r.maxScore = f.data.maxScore;
-  r.meanScore = f.data.meanScore;
-  r.threshold = f.threshold;
-  r.sliceIndex = f.data.sliceIndex;
-  r.manual = f.manual;
-  r.categoryId = f.categoryId;
-  if (f.categoryId)
-    if (const auto c = categories.find(*f.categoryId); c != categories.end()) r.category = c->second;
-  r.decision = fromState(f.review.state);
-  r.note = f.review.note;
-  r.reviewer = f.review.reviewer;
-  r.reviewedAt = f.review.reviewedAt;
-  return r;
 }
 
 }  // namespace
@@ -348,7 +295,7 @@ std::vector<ReviewFinding> listReviewFindings(const std::string& projectPath, in
   project::FindingQuery q;
   q.predictionId = predictionId;
   std::vector<ReviewFinding> out;
-  for (const auto& f : proj.findings().list(q)) out.push_back(toReviewFinding(f, categories));
+  for (const auto& f : proj.findings().list(q)) out.push_back(detail::toReviewFinding(f, categories));
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
     return a.maxScore.value_or(-1) > b.maxScore.value_or(-1);
   });
@@ -579,5 +526,53 @@ int64_t writeSyntheticReviewProject(const std::string& projectPath, int images2d
   }
   return run;
 }
+
+namespace detail {
+
+std::string arrayKindOf(project::Project& proj, int64_t imageId, int64_t arrayId) {
+  for (const auto& kind : proj.arrays().kinds(imageId))
+    if (proj.arrays().id(imageId, kind) == arrayId) return kind;
+  throw std::runtime_error("the working array of image " + std::to_string(imageId) + " is gone");
+}
+
+ReviewDecision fromState(project::ReviewState s) {
+  switch (s) {
+    case project::ReviewState::Accepted: return ReviewDecision::Accepted;
+    case project::ReviewState::Rejected: return ReviewDecision::Rejected;
+    case project::ReviewState::Unreviewed: break;
+  }
+  return ReviewDecision::Unreviewed;
+}
+
+ReviewFinding toReviewFinding(const project::Finding& f, const std::map<int64_t, std::string>& categories) {
+  ReviewFinding r;
+  r.id = f.id;
+  r.predictionId = f.predictionId;
+  r.imageId = f.imageId;
+  r.ndim = int(f.data.centroidVoxel.size());
+  r.bboxMin = f.data.bboxMin;
+  r.bboxMax = f.data.bboxMax;
+  r.centroidVoxel = f.data.centroidVoxel;
+  r.centroidMm = f.data.centroidMm;  // stored in LPS already (original_slices.h)
+  r.sizeVoxels = f.data.sizeVoxels;
+  r.sizeMm = f.data.sizeMm;
+  r.maxScore = f.data.maxScore;
+  r.meanScore = f.data.meanScore;
+  r.threshold = f.threshold;
+  r.sliceIndex = f.data.sliceIndex;
+  r.manual = f.manual;
+  r.manualShape = f.manualShape;
+  r.adjusted = !f.manual && f.hasExtent;
+  r.categoryId = f.categoryId;
+  if (f.categoryId)
+    if (const auto c = categories.find(*f.categoryId); c != categories.end()) r.category = c->second;
+  r.decision = fromState(f.review.state);
+  r.note = f.review.note;
+  r.reviewer = f.review.reviewer;
+  r.reviewedAt = f.review.reviewedAt;
+  return r;
+}
+
+}  // namespace detail
 
 }  // namespace lightbox::workflows

@@ -4,10 +4,11 @@
 
 namespace lightbox::project::detail {
 
-/// An automatic or manual finding whose current review is accepted or rejected, or carries a note.
+/// A finding whose current review is accepted or rejected, or carries a note, or whose extent the user adjusted
+/// (a stored extent: automatic findings have none until someone draws it).
 #define LIGHTBOX_FINDING_REVIEWED                                                                  \
-  "EXISTS (SELECT 1 FROM current_reviews AS cr WHERE cr.finding_id = f.id "                       \
-  "AND (cr.state <> 'unreviewed' OR cr.note <> ''))"
+  "(f.extent_data IS NOT NULL OR EXISTS (SELECT 1 FROM current_reviews AS cr WHERE cr.finding_id = f.id " \
+  "AND (cr.state <> 'unreviewed' OR cr.note <> '')))"
 
 /// What replacing a whole prediction would lose: reviewed findings and manual ones.
 #define LIGHTBOX_FINDING_USER_WORK "(f.is_manual = 1 OR " LIGHTBOX_FINDING_REVIEWED ")"

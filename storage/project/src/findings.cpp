@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "connection.h"
+#include "finding_checks.h"
 #include "finding_sql.h"
 #include "fold_list.h"
 #include "lightbox/project/encoded_array.h"
@@ -21,8 +22,9 @@ namespace {
 #define LIGHTBOX_FINDING_COLUMNS                                                                                \
   "f.id, f.prediction_id, p.run_id, p.folds, p.image_id, i.dataset_id, f.threshold, f.bbox, f.centroid_voxel, " \
   "f.centroid_mm, f.size_voxels, f.size_mm, f.max_score, f.mean_score, f.slice_index, f.sop_instance_uid, "     \
-  "f.is_manual, f.manual_shape, f.category_id, f.created_at, r.state, r.note, r.reviewer, r.reviewed_at, r.review_id"
-constexpr int kContextColumn = 25;
+  "f.is_manual, f.manual_shape, f.category_id, f.created_at, r.state, r.note, r.reviewer, r.reviewed_at, r.review_id, " \
+  "f.extent_data IS NOT NULL"
+constexpr int kContextColumn = 26;
 
 #define LIGHTBOX_FINDING_FROM                                            \
   " FROM findings AS f JOIN predictions AS p ON p.id = f.prediction_id " \
@@ -85,6 +87,7 @@ Finding readFinding(const detail::Connection& c, const Statement& st) {
   f.review.reviewer = st.text(22);
   f.review.reviewedAt = st.text(23);
   f.review.reviewId = optionalInt(st, 24);
+  f.hasExtent = st.int64(25) != 0;
   return f;
 }
 
@@ -102,7 +105,10 @@ void bindQuery(const detail::Connection& c, Statement& st, const FindingQuery& q
   st.bind(6, static_cast<int>(q.reviews));
 }
 
-// Why the finding cannot be stored on a map of `shape`, or "".
+}  // namespace
+
+namespace detail {
+
 std::string findingProblem(const FindingData& f, const Shape& shape) {
   const size_t ndim = static_cast<size_t>(shape.ndim);
   if (f.bboxMin.size() != ndim || f.bboxMax.size() != ndim || f.centroidVoxel.size() != ndim)
@@ -128,7 +134,18 @@ std::string findingProblem(const FindingData& f, const Shape& shape) {
   return {};
 }
 
-}  // namespace
+Shape predictionShape(Connection& c, int64_t predictionId) {
+  Statement st(c, "SELECT shape FROM predictions WHERE id = ?1");
+  st.bind(1, predictionId);
+  if (!st.step()) throw c.error(ErrorKind::NotFound, "has no prediction with id " + std::to_string(predictionId));
+  const auto s = parseShape(st.text(0), kMaxArrayElements);
+  if (!s)
+    throw c.error(ErrorKind::Corrupt,
+                  "prediction " + std::to_string(predictionId) + " has a malformed shape '" + st.text(0) + "'");
+  return *s;
+}
+
+}  // namespace detail
 
 std::vector<int64_t> FindingRepository::replaceAutomatic(int64_t predictionId, double threshold,
                                                          std::span<const FindingData> findings,
@@ -138,17 +155,9 @@ std::vector<int64_t> FindingRepository::replaceAutomatic(int64_t predictionId, d
   if (!std::isfinite(threshold))
     throw c_->error(ErrorKind::InvalidArgument, "the threshold of the findings of " + what + " is not finite");
   Transaction tx(*c_);
-  Shape shape;
-  {
-    Statement st(*c_, "SELECT shape FROM predictions WHERE id = ?1");
-    st.bind(1, predictionId);
-    if (!st.step()) throw c_->error(ErrorKind::NotFound, "has no prediction with id " + std::to_string(predictionId));
-    const auto s = detail::parseShape(st.text(0), kMaxArrayElements);
-    if (!s) throw c_->error(ErrorKind::Corrupt, what + " has a malformed shape '" + st.text(0) + "'");
-    shape = *s;
-  }
+  const Shape shape = detail::predictionShape(*c_, predictionId);
   for (size_t k = 0; k < findings.size(); ++k)
-    if (const std::string p = findingProblem(findings[k], shape); !p.empty())
+    if (const std::string p = detail::findingProblem(findings[k], shape); !p.empty())
       throw c_->error(ErrorKind::InvalidArgument, "cannot store finding " + std::to_string(k + 1) + " of " +
                                                       std::to_string(findings.size()) + " of " + what + ": " + p);
 
@@ -161,8 +170,8 @@ std::vector<int64_t> FindingRepository::replaceAutomatic(int64_t predictionId, d
   count.reset();
   if (reviewedCount > 0 && reviewed == ReviewedFindings::Refuse)
     throw c_->error(ErrorKind::Conflict, what + " has " + std::to_string(reviewedCount) +
-                                             " reviewed findings that new findings would replace; keep or discard "
-                                             "them explicitly");
+                                             " reviewed or hand-adjusted findings that new findings would replace; "
+                                             "keep or discard them explicitly");
   Statement(*c_, reviewed == ReviewedFindings::Discard
                      ? "DELETE FROM findings AS f WHERE f.prediction_id = ?1 AND f.is_manual = 0"
                      : "DELETE FROM findings AS f WHERE f.prediction_id = ?1 AND f.is_manual = 0 AND "

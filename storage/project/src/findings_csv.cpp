@@ -13,14 +13,15 @@ namespace lightbox::project {
 namespace {
 
 // clang-format off
-constexpr std::array<std::string_view, 35> kColumns = {
+constexpr std::array<std::string_view, 36> kColumns = {
     "project",         "dataset",         "image_path",     "study_instance_uid", "series_instance_uid",
     "sop_instance_uid", "slice_index",    "finding_id",     "manual",             "centroid_voxel_0",
     "centroid_voxel_1", "centroid_voxel_2", "centroid_x_mm", "centroid_y_mm",     "centroid_z_mm",
     "bbox_min_0",      "bbox_min_1",      "bbox_min_2",     "bbox_max_0",         "bbox_max_1",
     "bbox_max_2",      "size_voxels",     "size_mm",        "size_unit",          "max_score",
     "mean_score",      "threshold",       "run_id",         "run_name",           "folds",
-    "category",        "review_state",    "note",           "reviewer",           "reviewed_at"};
+    "category",        "review_state",    "note",           "reviewer",           "reviewed_at",
+    "manual_shape"};  // appended, not beside "manual", so that scripts reading columns by position keep working
 // clang-format on
 
 // One CSV record under construction. Text from users and files goes through text(); what Lightbox itself formats
@@ -107,6 +108,7 @@ void appendRow(Record& r, const std::string& projectName, const ReportedFinding&
   r.optional(d.maxScore).optional(d.meanScore).optional(f.threshold);
   r.integer(f.runId).text(rf.runName).raw(foldsCell(f.folds)).text(rf.category);
   r.raw(toString(f.review.state)).text(f.review.note).text(f.review.reviewer).raw(f.review.reviewedAt);
+  r.raw(f.manualShape);  // one of Lightbox's own words (box, ellipse, brush), empty for automatic findings
 }
 
 }  // namespace

@@ -183,6 +183,66 @@ class TestImageViewer : public QObject {
     viewer.grab().save(grabPath("working-array"));
   }
 
+  // The annotation hook: left-drag draws (a rubber band, then one stroke in slice coordinates) instead of changing
+  // window/level; the brush erases with the right button; Esc-style cancelling drops the stroke; back to windowing.
+  void annotationModeHandsOutStrokes() {
+    auto img = std::make_shared<workflows::ViewableImage>();
+    img->image = Image(1, Shape(40, 60), 0.0f);
+    for (size_t k = 0; k < img->image.values().size(); ++k) img->image.values()[k] = float(k % 97);
+    img->source = workflows::ViewSource::WorkingArray;
+    ImageViewer viewer;
+    viewer.resize(600, 500);
+    viewer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+    viewer.showImage(img);
+    SliceView* view = viewer.view(ViewPlane::Axial);
+    std::vector<AnnotationStroke> strokes;
+    connect(&viewer, &ImageViewer::annotationStroke, this, [&](const AnnotationStroke& s) { strokes.push_back(s); });
+    const WindowLevel window = viewer.window();
+
+    viewer.setAnnotationMode(AnnotationMode{StrokeShape::Rectangle, 0.0});
+    QTest::mousePress(view, Qt::LeftButton, {}, view->pointOf({5, 10, 0}).toPoint());
+    QTest::mouseMove(view, view->pointOf({7, 15, 0}).toPoint());
+    QVERIFY(view->strokeActive());
+    QTest::mouseMove(view, view->pointOf({9, 20, 0}).toPoint());
+    QTest::mouseRelease(view, Qt::LeftButton, {}, view->pointOf({9, 20, 0}).toPoint());
+    QCOMPARE(viewer.window(), window);  // drawing, not windowing
+    QCOMPARE(strokes.size(), size_t(1));
+    const AnnotationStroke& s = strokes[0];
+    QCOMPARE(s.shape, StrokeShape::Rectangle);
+    QVERIFY(s.points.size() >= 2);
+    const auto voxelOf = [&](const std::array<double, 2>& p) {
+      return s.layout.voxel(int64_t(std::floor(p[0])), int64_t(std::floor(p[1])), s.slice);
+    };
+    QCOMPARE(voxelOf(s.points.front()), (Index{5, 10, 0}));
+    QCOMPARE(voxelOf(s.points.back()), (Index{9, 20, 0}));
+    QVERIFY(!s.erase);
+
+    QTest::mouseClick(view, Qt::LeftButton, {}, view->pointOf({30, 30, 0}).toPoint());
+    QCOMPARE(strokes.size(), size_t(1));  // a click is not a box
+
+    viewer.setAnnotationMode(AnnotationMode{StrokeShape::Brush, 2.0});
+    QTest::mousePress(view, Qt::RightButton, {}, view->pointOf({20, 30, 0}).toPoint());
+    QTest::mouseRelease(view, Qt::RightButton, {}, view->pointOf({21, 30, 0}).toPoint());
+    QCOMPARE(strokes.size(), size_t(2));
+    QVERIFY(strokes[1].erase);
+    QCOMPARE(strokes[1].brushRadius, 2.0);
+
+    QTest::mousePress(view, Qt::LeftButton, {}, view->pointOf({3, 3, 0}).toPoint());
+    QTest::mouseMove(view, view->pointOf({4, 8, 0}).toPoint());
+    QVERIFY(viewer.cancelAnnotationStroke());
+    QTest::mouseRelease(view, Qt::LeftButton, {}, view->pointOf({4, 8, 0}).toPoint());
+    QCOMPARE(strokes.size(), size_t(2));  // cancelled: no stroke
+    QVERIFY(!viewer.cancelAnnotationStroke());
+
+    viewer.setAnnotationMode(std::nullopt);
+    QTest::mousePress(view, Qt::LeftButton, {}, view->pointOf({5, 10, 0}).toPoint());
+    QTest::mouseMove(view, view->pointOf({5, 10, 0}).toPoint() + QPoint(60, 30));
+    QTest::mouseRelease(view, Qt::LeftButton, {}, view->pointOf({5, 10, 0}).toPoint() + QPoint(60, 30));
+    QVERIFY(!(viewer.window() == window));  // windowing again
+    QCOMPARE(strokes.size(), size_t(2));
+  }
+
   void unknownImageIsReported() {
     QTemporaryDir dir;
     const QString proj = dir.filePath("p.lightbox");

@@ -3,7 +3,8 @@
 // score with their review progress, one image's prediction map with its working array, geometry and ground truth
 // (for contours), the run's heat-map colour scale, the findings of an image with their current review, recording a
 // review (append-only: every accept, reject, note and undo is a new row), the model's threshold and re-finding the
-// findings at a new one. Plain structs only: the project file stays behind this header (no SQLite or project types),
+// findings at a new one; annotation: findings drawn by hand, extents redrawn (and restored exactly), the category
+// list. Plain structs only: the project file stays behind this header (no SQLite or project types),
 // so the desktop's widgets reach it only through lightbox_workflows (DESIGN.md). Every call opens the project, does
 // its work and closes it again, so a review is on disk when the call returns.
 //
@@ -130,6 +131,8 @@ struct ReviewFinding {
   std::optional<double> threshold;        ///< the one it was found at; none for manual findings
   std::optional<int64_t> sliceIndex;      ///< the original slice
   bool manual = false;
+  std::string manualShape;                ///< "box", "ellipse", "brush" for manual findings
+  bool adjusted = false;                  ///< an automatic finding whose extent the user redrew
   std::optional<int64_t> categoryId;
   std::string category;
   ReviewDecision decision = ReviewDecision::Unreviewed;
@@ -198,6 +201,86 @@ struct RefindResult {
 /// does): unreviewed automatic findings are replaced, reviewed and manual ones are kept (ReviewedFindings::Keep).
 /// One transaction per image. Throws std::invalid_argument for a bad threshold or an unknown run.
 RefindResult refindFindings(const RefindParams& params, ProgressSink& progress);
+
+// ---- Annotation: findings the model missed, regions it drew badly, the category list ----------------------------
+//
+// A drawn region is a mask on the prediction's working grid (the grid the review shows). It is measured like an
+// automatic finding (eval::findFindings' rules: centroid = mean voxel index, size = voxels x the voxel's area or
+// volume from the geometry, LPS mm; the original slice and its SOP UID through the array's mapping; max and mean of
+// the clipped map over the region), so manual and automatic findings compare in the table and the CSV.
+
+/// A region on a prediction's working grid: one byte (0/1) per voxel of min..max (max exclusive), C order over the
+/// box, array axis order. A region handed in may be loose (zeros at its border); it is cropped to its voxels.
+struct RegionMask {
+  std::vector<int64_t> min, max;
+  std::vector<uint8_t> values;
+  int64_t voxels() const;  ///< the number of ones
+  /// 0 outside the box.
+  uint8_t at(const Index& voxel) const;
+};
+
+enum class ManualShape { Box, Ellipse, Brush };
+const char* toString(ManualShape shape);  ///< "box", "ellipse", "brush"
+
+/// Adds the region as a manual finding of the prediction and returns it as listReviewFindings lists it. Throws
+/// std::invalid_argument for an unknown prediction or a region that is empty, outside the grid or malformed.
+/// `findingId`: the id to use when free (a redo gives the finding its old id back).
+ReviewFinding addManualFinding(const std::string& projectPath, int64_t predictionId, ManualShape shape,
+                               const RegionMask& region, std::optional<int64_t> findingId = std::nullopt);
+/// The undo of addManualFinding (manual findings only; std::invalid_argument otherwise).
+void removeManualFinding(const std::string& projectPath, int64_t findingId);
+
+struct FindingExtent {
+  RegionMask region;    ///< cropped: min..max is the finding's box
+  bool stored = false;  ///< false: an automatic finding never adjusted, whose region is derived from the map
+};
+/// A finding's region. For an automatic finding without a stored extent: the voxels of its box above the threshold
+/// it was found at, face-connected inside the box, the connected part matching its stored size and centroid (see
+/// docs/project-file.md). Throws std::invalid_argument for an unknown finding.
+FindingExtent loadFindingExtent(const std::string& projectPath, int64_t findingId);
+
+/// Replaces a finding's region by `region`, measured as above; `shape` (manual findings only) replaces how it was
+/// drawn. An adjusted automatic finding counts as worked on: re-finding keeps it. Returns the finding as stored.
+/// Throws std::invalid_argument for an unknown finding or a bad region.
+ReviewFinding setFindingExtent(const std::string& projectPath, int64_t findingId, const RegionMask& region,
+                               std::optional<ManualShape> shape = std::nullopt);
+
+/// Everything setFindingExtent changes, remembered so that an undo restores it exactly (the very numbers and the
+/// very mask, or no stored mask for an automatic finding never adjusted).
+struct FindingRegionState {
+  int64_t findingId = 0;
+  std::vector<int64_t> bboxMin, bboxMax;
+  std::vector<double> centroidVoxel;
+  std::array<double, 3> centroidMm{};
+  int64_t sizeVoxels = 0;
+  double sizeMm = 0;
+  std::optional<double> maxScore, meanScore;
+  std::optional<int64_t> sliceIndex;
+  std::string sopInstanceUid;
+  bool manual = false;
+  std::string manualShape;
+  std::optional<std::vector<uint8_t>> extent;  ///< over bboxMin..bboxMax; none = not stored
+};
+FindingRegionState saveFindingRegion(const std::string& projectPath, int64_t findingId);
+/// Returns the finding as restored.
+ReviewFinding restoreFindingRegion(const std::string& projectPath, const FindingRegionState& state);
+
+/// The category list (loadFindingCategories reads it, in order). Names are trimmed, non-empty and unique ignoring
+/// case; every call throws std::invalid_argument with the reason otherwise, or for an unknown id.
+/// `categoryId`: the id to use when free (a redo gives the category its old id back).
+int64_t addFindingCategory(const std::string& projectPath, const std::string& name,
+                           std::optional<int64_t> categoryId = std::nullopt);
+void renameFindingCategory(const std::string& projectPath, int64_t categoryId, const std::string& name);
+/// How many findings have the category: ask the user before removing one in use.
+int64_t findingCategoryUse(const std::string& projectPath, int64_t categoryId);
+/// Removes it; its findings keep nothing in its place. Returns those findings' ids (for undo).
+std::vector<int64_t> removeFindingCategory(const std::string& projectPath, int64_t categoryId);
+/// `ids` holds every category once, in the new order.
+void reorderFindingCategories(const std::string& projectPath, const std::vector<int64_t>& ids);
+/// The undo of removeFindingCategory, in one transaction: the category again under its old id (when free), at
+/// `position` of the list, given back to those of `findingIds` that still exist. Returns its id.
+int64_t restoreFindingCategory(const std::string& projectPath, int64_t categoryId, const std::string& name,
+                               size_t position, const std::vector<int64_t>& findingIds);
 
 /// Test and demo data: writes a new project (refuses to overwrite) with a healthy dataset, a test dataset
 /// "review-demo" of `images2d` 2D phantom images (96 x 96, spacing 0.8 mm) and, when `volume3d`, one 3D phantom

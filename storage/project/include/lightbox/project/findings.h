@@ -8,6 +8,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lightbox/project/reviews.h"
@@ -19,7 +20,8 @@ class Connection;
 }
 
 /// What replacing findings does with those the user has worked on: an automatic finding whose current review is
-/// accepted or rejected or carries a note (and, where a whole prediction is replaced, manual findings too).
+/// accepted or rejected or carries a note, or whose extent the user adjusted (and, where a whole prediction is
+/// replaced, manual findings too).
 enum class ReviewedFindings {
   Refuse,   ///< throw ProjectError(Conflict) and change nothing — the default, so reviews are never lost silently
   Keep,     ///< keep them beside the new findings (they keep the threshold they were found at)
@@ -52,6 +54,7 @@ struct Finding {
   FindingData data;
   bool manual = false;
   std::string manualShape;  ///< 'box', 'ellipse', 'brush' for manual findings
+  bool hasExtent = false;   ///< a mask is stored (drawn, or adjusted by hand: see setExtent)
   std::optional<int64_t> categoryId;
   std::string createdAt;
   CurrentReview review;
@@ -98,6 +101,10 @@ struct FindingCategory {
   int64_t ordinal = 0;
 };
 
+/// How a manual finding was drawn (findings.manual_shape).
+inline constexpr const char* kManualShapes[] = {"box", "ellipse", "brush"};
+bool isManualShape(std::string_view shape);
+
 class FindingRepository {
  public:
   explicit FindingRepository(detail::Connection& connection) : c_(&connection) {}
@@ -119,10 +126,52 @@ class FindingRepository {
   /// Throws NotFound for an unknown prediction.
   FindingCounts counts(int64_t predictionId) const;
 
+  // Hand-drawn regions and adjusted extents. An extent is the region's mask inside its box: one byte (0/1) per
+  // voxel of bboxMin..bboxMax, C order, stored zlib-compressed (the array blob scheme) with extent_shape = the box's
+  // size. Measuring the region (FindingData) is the caller's business; these check that data and mask agree: the
+  // box inside the prediction's grid, the mask exactly the box's volume, only 0/1, at least one voxel on a face of
+  // the box on every side (the box is the mask's own), and sizeVoxels the number of ones.
+
+  /// Adds a manual finding (no threshold, `shape` one of kManualShapes) to the prediction. Returns its id, which is
+  /// `preferredId` when that is free (a redo after an undo gives the finding its old id back, so that later undo
+  /// steps naming it still find it). Throws NotFound for an unknown prediction, InvalidArgument for a bad shape,
+  /// finding or mask.
+  int64_t addManual(int64_t predictionId, std::string_view shape, const FindingData& data,
+                    std::span<const uint8_t> extent, std::optional<int64_t> preferredId = std::nullopt);
+  /// Deletes a manual finding with its reviews: the undo of addManual. Throws NotFound for an unknown finding and
+  /// InvalidArgument for an automatic one (those go only with their prediction or threshold).
+  void removeManual(int64_t findingId);
+  /// Replaces a finding's region (automatic or manual): its box, centroid, sizes and scores become `data`, its
+  /// extent `extent`; `manualShape`, when given, replaces a manual finding's shape. An automatic finding with a
+  /// stored extent counts as worked on (ReviewedFindings): replaceAutomatic and PredictionRepository::put treat it
+  /// as reviewed and never delete it silently.
+  void setExtent(int64_t findingId, const FindingData& data, std::span<const uint8_t> extent,
+                 std::optional<std::string_view> manualShape = std::nullopt);
+  /// Forgets an automatic finding's stored extent and sets its region back to `data` (the undo of its first
+  /// setExtent). Throws InvalidArgument for a manual finding: its extent is the finding.
+  void clearExtent(int64_t findingId, const FindingData& data);
+  /// The stored extent (bbox volume bytes, C order), nullopt when none is stored (automatic findings never
+  /// adjusted: the caller derives it from the map, see the review workflow). Throws NotFound for an unknown
+  /// finding, Corrupt for a blob that does not decode to its box.
+  std::optional<std::vector<uint8_t>> extent(int64_t findingId) const;
+
   /// The user-editable categories, by ordinal.
   std::vector<FindingCategory> categories() const;
   /// nullopt clears the category. Throws NotFound for an unknown finding or category.
   void setCategory(int64_t findingId, std::optional<int64_t> categoryId);
+  /// Category names are trimmed of surrounding white space, non-empty, at most 200 bytes of UTF-8 and unique
+  /// ignoring ASCII case ("Lesion" and "lesion" would look like one); InvalidArgument otherwise, naming the name.
+  /// Adds one at the end of the list; returns its id, which is `preferredId` when that is free (so that undoing a
+  /// removal gives the category back under its old id).
+  int64_t addCategory(std::string_view name, std::optional<int64_t> preferredId = std::nullopt);
+  void renameCategory(int64_t categoryId, std::string_view name);
+  /// How many findings have the category (ask the user before removing one in use).
+  int64_t categoryUse(int64_t categoryId) const;
+  /// Removes the category; its findings lose it (ON DELETE SET NULL). Returns the ids of those findings, so that
+  /// an undo can give it back. Throws NotFound for an unknown category.
+  std::vector<int64_t> removeCategory(int64_t categoryId);
+  /// Sets the order: `ids` must hold every category exactly once (InvalidArgument otherwise).
+  void reorderCategories(std::span<const int64_t> ids);
 
  private:
   detail::Connection* c_;
