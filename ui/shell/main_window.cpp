@@ -336,6 +336,11 @@ ImportDialog* MainWindow::importDialog() const { return importDialog_.data(); }
 
 QWidget* MainWindow::areaWidget(Area area) const { return areas_->widget(int(area)); }
 
+void MainWindow::setInteractive(bool interactive) {
+  interactive_ = interactive;
+  runs_->setInteractive(interactive);
+}
+
 void MainWindow::setArea(Area area) {
   if (projectPath_.isEmpty()) return;
   areas_->setCurrentIndex(int(area));

@@ -61,8 +61,9 @@ class MainWindow : public QMainWindow {
   TrainingPage* training() const { return runs_; }
   QWidget* areaWidget(Area area) const;
 
-  /// Message boxes are shown unless turned off (tests, screenshots); then errors go to the status bar only.
-  void setInteractive(bool interactive) { interactive_ = interactive; }
+  /// Message boxes are shown unless turned off (tests, screenshots); then errors go to the status bar only. The
+  /// Training page's own boxes (paper preset on a CPU) follow.
+  void setInteractive(bool interactive);
 
  Q_SIGNALS:
   void projectOpened(const QString& path);

@@ -3,7 +3,10 @@
 // check boxes, or all folds of T), the datasets; Start queues the run and the job runner trains it in the background,
 // one at a time. A live monitor polls the run's metrics from the project (read-only, off the GUI thread, every
 // second) into charts; Cancel keeps a resumable checkpoint; the runs list shows every run with its best figures and
-// resumes paused, cancelled and interrupted (crashed) runs.
+// resumes paused, cancelled and interrupted (crashed) runs; the threshold part proposes a finished run's threshold
+// (on its own when a run finishes here, and again on request). One class, its parts in their own files:
+// training_form.cpp (the form and queueing), training_monitor.cpp (monitor and polling), training_runs.cpp (the runs
+// list), training_page.cpp (the page and the training jobs); training_threshold.h is the threshold part.
 
 #include <QFutureWatcher>
 #include <QPointer>
@@ -35,6 +38,7 @@ namespace lightbox::ui {
 
 class JobRunner;
 class TrainingCharts;
+class ThresholdPanel;
 class TrainingQueueModel;
 
 class TrainingPage : public QWidget {
@@ -49,6 +53,7 @@ class TrainingPage : public QWidget {
   int runCount() const;
   /// Message boxes (the paper-preset-on-CPU warning, close confirmation) are shown unless turned off.
   void setInteractive(bool interactive) { interactive_ = interactive; }
+  bool interactive() const { return interactive_; }
 
   /// True while a run started from this page trains.
   bool isTraining() const;
@@ -66,6 +71,7 @@ class TrainingPage : public QWidget {
 
   TrainingQueueModel* queue() const { return queue_; }
   TrainingCharts* charts() const { return charts_; }
+  ThresholdPanel* thresholdPanel() const { return threshold_; }
   qint64 monitoredRun() const { return monitorRunId_; }
   /// The form's parameters (validated by runTraining itself when it starts).
   workflows::TrainParams formParams() const;
@@ -76,6 +82,9 @@ class TrainingPage : public QWidget {
   void trainingFinished(qint64 runId, bool cancelled, const QString& error);
 
  private:
+  static constexpr int kRunIdRole = Qt::UserRole + 1;  ///< on the runs list's items
+  static constexpr int kFoldRole = Qt::UserRole + 2;   ///< -1 on a run's own item
+
   struct Active {
     std::atomic<long long> newerThan{-1};  ///< newest run id before the call started, written by the worker
     workflows::TrainResult result;         ///< written by the worker, read after finished()
@@ -99,6 +108,8 @@ class TrainingPage : public QWidget {
   void onRunsLoaded();
   void onDatasetsLoaded();
   void onRunSelected();
+  /// The runs list's current item (a run: its ensemble; a fold) on the threshold part.
+  void showThresholdOfSelection();
   void showMetrics(const workflows::RunMetrics& run);
   QString statusText(const workflows::RunOverview& run) const;
 
@@ -154,6 +165,7 @@ class TrainingPage : public QWidget {
   TrainingCharts* charts_;
   QLabel* status_;
   QTreeWidget* runsTree_;
+  ThresholdPanel* threshold_;
 
   QTimer* pollTimer_;
   QFutureWatcher<workflows::RunMetrics> pollWatcher_;

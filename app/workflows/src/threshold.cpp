@@ -127,4 +127,36 @@ ThresholdResult proposeModelThreshold(const ThresholdParams& params, ProgressSin
   return result;
 }
 
+ThresholdStatus loadThresholdStatus(const std::string& projectPath, int64_t runId, std::vector<int> folds) {
+  std::sort(folds.begin(), folds.end());
+  folds.erase(std::unique(folds.begin(), folds.end()), folds.end());
+  project::Project proj = project::Project::open(projectPath, project::OpenMode::ReadOnly);
+  ThresholdStatus out;
+  if (const auto u = proj.thresholds().latest(runId, folds, project::ThresholdSource::User)) out.user = u->value;
+  const auto p = proj.thresholds().latest(runId, folds, project::ThresholdSource::Proposed);
+  if (!p) return out;
+  ThresholdResult r;
+  r.folds = folds;
+  r.threshold = p->value;
+  r.detailsJson = p->detailsJson;
+  // Details written by older builds or by the synthetic demo lack some figures: they stay 0 and decidedBy empty.
+  const json d = json::parse(p->detailsJson, nullptr, /*allow_exceptions=*/false);
+  if (d.is_object()) {
+    r.decidedBy = d.value("decided_by", std::string());
+    r.f1Threshold = d.value("f1_threshold", 0.0);
+    r.bestF1 = d.value("best_f1", 0.0);
+    r.fprThreshold = d.value("fpr_threshold", 0.0);
+    r.targetFalsePositiveRate = d.value("target_false_positive_rate", 0.0);
+    r.f1AtThreshold = d.value("f1_at_threshold", 0.0);
+    r.falsePositiveRateAtThreshold = d.value("false_positive_rate_at_threshold", 0.0);
+    r.syntheticPixels = d.value("synthetic_pixels", int64_t(0));
+    r.healthyPixels = d.value("healthy_pixels", int64_t(0));
+    if (d.contains("held_out_tasks") && d["held_out_tasks"].is_array())
+      for (const auto& t : d["held_out_tasks"])
+        if (t.is_string()) r.heldOutTasks.push_back(t.get<std::string>());
+  }
+  out.proposal = std::move(r);
+  return out;
+}
+
 }  // namespace lightbox::workflows

@@ -36,6 +36,7 @@
 #include "shell/main_window.h"
 #include "shell/recent_projects.h"
 #include "shell/thumbnail_cache.h"
+#include "training/training_page.h"
 #include "viewer/image_viewer.h"
 
 using namespace lightbox;
@@ -118,6 +119,7 @@ class MainWindowTest : public QObject {
     f.close();
     MainWindow w;
     w.setInteractive(false);
+    QVERIFY(!w.training()->interactive());  // no paper-preset-on-CPU box either
     QVERIFY(!w.openProject(bogus));
     QVERIFY(w.projectPath().isEmpty());
     QVERIFY(!w.newProject(bogus));  // never overwrites

@@ -1,7 +1,10 @@
 // The Training page for real (offscreen): a tiny cpu-quick-2d model trains for a few steps on phantoms from the
 // page, the charts fill from the project while it runs, the runs list shows it; a second run waits in the queue;
 // a cancelled run resumes to its end; a run left "running" by a crash shows as resumable and resumes.
+// A run that finishes here gets its threshold proposed in the background (stored, shown with the run), and the runs
+// list's action proposes it again, beside a user override that stays in force; cancelling it records nothing.
 // With LIGHTBOX_SCREENSHOT_DIR set, a longer run is grabbed mid-way as desktop-training-monitor.png.
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
@@ -15,11 +18,15 @@
 
 #include "lightbox/core/phantoms.h"
 #include "lightbox/project/project.h"
+#include "lightbox/workflows/predict.h"
+#include "lightbox/workflows/review.h"
 #include "lightbox/workflows/train.h"
 #include "shell/job_runner.h"
 #include "training/training_charts.h"
 #include "training/training_page.h"
+#include "training/threshold_logic.h"
 #include "training/training_queue_model.h"
+#include "training/training_threshold.h"
 
 using namespace lightbox;
 using namespace lightbox::ui;
@@ -84,8 +91,9 @@ class TestTrainingPage : public QObject {
     device->setCurrentIndex(device->findData(QStringLiteral("cpu")));
   }
 
-  void openPage(TrainingPage& page) {
+  void openPage(TrainingPage& page, bool proposeOnFinish = false) {
     page.setInteractive(false);
+    page.thresholdPanel()->setProposeOnFinish(proposeOnFinish);  // the other tests are about training alone
     page.resize(1500, 950);
     page.show();
     page.setProject(path_);
@@ -95,6 +103,7 @@ class TestTrainingPage : public QObject {
 
  private Q_SLOTS:
   void initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);  // the "propose on finish" setting stays out of the user's
     path_ = dir_.filePath(QStringLiteral("t.lightbox"));
     project::Project p = project::Project::create(path_.toStdString());
     addImages(p, "healthy", project::DatasetRole::Healthy, 5, 10);
@@ -245,6 +254,87 @@ class TestTrainingPage : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, kTrainTimeout);
     QTRY_VERIFY(runItem(tree, part.runId) && runItem(tree, part.runId)->text(2) == QStringLiteral("finished"));
     QCOMPARE(runItem(tree, part.runId)->text(5), QStringLiteral("4"));
+  }
+
+  void proposesTheThresholdWhenARunFinishesAndAgainOnRequest() {
+    JobRunner jobs;
+    TrainingPage page(&jobs);
+    openPage(page, true);
+    ThresholdPanel* panel = page.thresholdPanel();
+    QVERIFY(child<QCheckBox>(&page, "trainingProposeOnFinish")->isChecked());
+    setUpForm(page, 4, 2);
+    QSignalSpy finished(&page, &TrainingPage::trainingFinished);
+    QSignalSpy proposed(panel, &ThresholdPanel::proposalFinished);
+    QVERIFY(page.queueFromForm());
+    QVERIFY(!panel->proposeAction()->isEnabled());  // nothing to propose for while the runner trains
+    QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, kTrainTimeout);
+    const qint64 runId = finished.at(0).at(0).toLongLong();
+    QTRY_VERIFY_WITH_TIMEOUT(proposed.count() == 1, kTrainTimeout);
+    QCOMPARE(proposed.at(0).at(0).toLongLong(), runId);
+    QVERIFY2(proposed.at(0).at(1).toBool(), qPrintable(proposed.at(0).at(2).toString()));
+
+    // Stored as the model's threshold in force: the ensemble of the run's folds with a best checkpoint.
+    const std::string path = path_.toStdString();
+    std::vector<int> folds;
+    for (const auto& r : workflows::listRuns(path))
+      if (r.id == runId) folds = ensembleFolds(r);
+    QVERIFY(!folds.empty());
+    const workflows::ReviewThreshold inForce = workflows::loadThreshold(path, runId, folds);
+    QVERIFY(inForce.value.has_value());
+    QCOMPARE(inForce.source, std::string("proposed"));
+    const workflows::ThresholdStatus stored = workflows::loadThresholdStatus(path, runId, folds);
+    QVERIFY(stored.proposal && !stored.user);
+    QCOMPARE(stored.proposal->threshold, *inForce.value);
+    QVERIFY(stored.proposal->decidedBy == "best-synthetic-f1" ||
+            stored.proposal->decidedBy == "healthy-false-positive-rate");
+    QVERIFY(stored.proposal->syntheticPixels > 0 && stored.proposal->healthyPixels > 0);
+
+    // Shown with the run once it is selected.
+    auto* tree = child<QTreeWidget>(&page, "trainingRuns");
+    QTRY_VERIFY(runItem(tree, runId) && runItem(tree, runId)->text(2) == QStringLiteral("finished"));
+    QSignalSpy shown(panel, &ThresholdPanel::statusShown);
+    tree->setCurrentItem(runItem(tree, runId));
+    QTRY_VERIFY(shown.count() >= 1);
+    QTRY_VERIFY2(panel->statusText().contains(QStringLiteral("proposed")), qPrintable(panel->statusText()));
+    QVERIFY2(panel->statusText().contains(QStringLiteral("decided by")), qPrintable(panel->statusText()));
+    QTRY_VERIFY(panel->proposeAction()->isEnabled());
+    QVERIFY(tree->actions().contains(panel->proposeAction()));  // the runs list's context menu
+
+    // A user threshold (set on the Review page) stays in force: proposing again stores a proposal beside it.
+    workflows::storeUserThreshold(path, runId, folds, 0.25);
+    panel->proposeAction()->trigger();
+    QVERIFY(panel->isProposing());
+    QTRY_VERIFY_WITH_TIMEOUT(proposed.count() == 2, kTrainTimeout);
+    QVERIFY(proposed.at(1).at(1).toBool());
+    const workflows::ReviewThreshold after = workflows::loadThreshold(path, runId, folds);
+    QCOMPARE(after.source, std::string("user"));
+    QCOMPARE(after.value.value_or(-1), 0.25);
+    QVERIFY(after.proposed.has_value());
+    const auto proposalCount = [&] {
+      project::Project p = project::Project::open(path, project::OpenMode::ReadOnly);
+      int n = 0;
+      for (const auto& t : p.thresholds().history(runId, folds)) n += t.source == project::ThresholdSource::Proposed;
+      return n;
+    };
+    QCOMPARE(proposalCount(), 2);
+    QTRY_VERIFY2(panel->statusText().contains(QStringLiteral("stays in force")) &&
+                     panel->statusText().contains(QStringLiteral("Proposed beside it")),
+                 qPrintable(panel->statusText()));
+
+    // Cancelled: nothing recorded. The fold's own item proposes for that fold.
+    QTreeWidgetItem* foldItem = runItem(tree, runId)->child(0);
+    QVERIFY(foldItem);
+    tree->setCurrentItem(foldItem);
+    QVERIFY(child<QLabel>(&page, "trainingThresholdTitle")->text().contains(QStringLiteral("Fold")));
+    QVERIFY(panel->proposeAction()->isEnabled());
+    QTest::mouseClick(child<QPushButton>(&page, "trainingProposeThreshold"), Qt::LeftButton);
+    QVERIFY(panel->isProposing());
+    QVERIFY(child<QPushButton>(&page, "trainingCancelThreshold")->isVisible());
+    QTest::mouseClick(child<QPushButton>(&page, "trainingCancelThreshold"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(proposed.count() == 3, kTrainTimeout);
+    QVERIFY(!proposed.at(2).at(1).toBool());
+    QVERIFY(child<QLabel>(&page, "trainingThresholdProgressText")->text().contains(QStringLiteral("cancelled")));
+    QCOMPARE(proposalCount(), 2);
   }
 
   void quittingCancelsAndDropsTheQueue() {

@@ -5,6 +5,7 @@
 // its healthy validation images. Torch-free header; built only with the models (LIGHTBOX_HAS_TRAINING).
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -79,5 +80,14 @@ struct ThresholdResult {
 };
 
 ThresholdResult proposeModelThreshold(const ThresholdParams& params, ProgressSink& progress);
+
+/// What the project holds for a model's threshold, for showing it beside the run: the latest proposal with its
+/// figures read back from the stored details (no curve), and the user override in force, if any.
+struct ThresholdStatus {
+  std::optional<ThresholdResult> proposal;
+  std::optional<double> user;
+};
+/// `folds` name the model exactly (as stored). Throws std::runtime_error when the project cannot be read.
+ThresholdStatus loadThresholdStatus(const std::string& projectPath, int64_t runId, std::vector<int> folds);
 
 }  // namespace lightbox::workflows
