@@ -29,6 +29,7 @@
 #include <memory>
 
 #include "shell/eta.h"
+#include "shell/job_progress_page.h"
 #include "shell/job_runner.h"
 
 namespace lightbox::ui {
@@ -209,37 +210,16 @@ void ImportDialog::buildSetupPage() {
 }
 
 void ImportDialog::buildProgressPage() {
-  auto* page = new QWidget(pages_);
-  page->setObjectName(QStringLiteral("importProgressPage"));
-  auto* layout = new QVBoxLayout(page);
-  progressText_ = new QLabel(page);
-  progressText_->setObjectName(QStringLiteral("importProgressText"));
-  progressText_->setWordWrap(true);
-  progressText_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  progressBar_ = new QProgressBar(page);
-  progressBar_->setObjectName(QStringLiteral("importProgress"));
-  eta_ = new QLabel(page);
-  eta_->setObjectName(QStringLiteral("importEta"));
-  auto* note = new QLabel(tr("Each image is committed on its own: cancelling keeps everything imported so far. You "
-                             "can close this window; the import goes on in the status bar."),
-                          page);
-  note->setWordWrap(true);
-  note->setForegroundRole(QPalette::PlaceholderText);
-  auto* buttons = new QDialogButtonBox(page);
-  cancelButton_ = buttons->addButton(tr("Cancel Import"), QDialogButtonBox::RejectRole);
-  cancelButton_->setObjectName(QStringLiteral("importCancel"));
-  auto* hideButton = buttons->addButton(tr("Run in Background"), QDialogButtonBox::AcceptRole);
-  hideButton->setObjectName(QStringLiteral("importBackground"));
-  layout->addStretch();
-  layout->addWidget(progressText_);
-  layout->addWidget(progressBar_);
-  layout->addWidget(eta_);
-  layout->addStretch();
-  layout->addWidget(note);
-  layout->addWidget(buttons);
+  auto* page = new JobProgressPage(
+      runner_, this, QStringLiteral("import"), tr("Cancel Import"),
+      tr("Each image is committed on its own: cancelling keeps everything imported so far. You can close this "
+         "window; the import goes on in the status bar."),
+      pages_);
+  progressText_ = page->text();
+  progressBar_ = page->bar();
+  eta_ = page->eta();
+  cancelButton_ = page->cancelButton();
   pages_->addWidget(page);
-  connect(cancelButton_, &QPushButton::clicked, runner_, &JobRunner::cancel);
-  connect(hideButton, &QPushButton::clicked, this, &QDialog::hide);
 }
 
 void ImportDialog::buildResultPage() {

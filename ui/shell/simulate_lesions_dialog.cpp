@@ -18,6 +18,7 @@
 #include <climits>
 
 #include "shell/eta.h"
+#include "shell/job_progress_page.h"
 #include "shell/job_runner.h"
 
 namespace lightbox::ui {
@@ -164,35 +165,15 @@ QWidget* SimulateLesionsDialog::buildSetupPage() {
 }
 
 QWidget* SimulateLesionsDialog::buildProgressPage() {
-  auto* page = new QWidget(pages_);
-  page->setObjectName(QStringLiteral("simulateProgressPage"));
-  auto* layout = new QVBoxLayout(page);
-  progressText_ = new QLabel(page);
-  progressText_->setObjectName(QStringLiteral("simulateProgressText"));
-  progressText_->setWordWrap(true);
-  progressBar_ = new QProgressBar(page);
-  progressBar_->setObjectName(QStringLiteral("simulateProgress"));
-  eta_ = new QLabel(page);
-  eta_->setObjectName(QStringLiteral("simulateEta"));
-  auto* note = new QLabel(tr("The test set is written in one transaction: cancelling leaves the project as it was. "
-                             "You can close this window; the work goes on in the status bar."),
-                          page);
-  note->setWordWrap(true);
-  note->setForegroundRole(QPalette::PlaceholderText);
-  auto* buttons = new QDialogButtonBox(page);
-  cancelButton_ = buttons->addButton(tr("Cancel"), QDialogButtonBox::RejectRole);
-  cancelButton_->setObjectName(QStringLiteral("simulateCancel"));
-  auto* hide = buttons->addButton(tr("Run in Background"), QDialogButtonBox::AcceptRole);
-  hide->setObjectName(QStringLiteral("simulateBackground"));
-  layout->addStretch();
-  layout->addWidget(progressText_);
-  layout->addWidget(progressBar_);
-  layout->addWidget(eta_);
-  layout->addStretch();
-  layout->addWidget(note);
-  layout->addWidget(buttons);
-  connect(cancelButton_, &QPushButton::clicked, runner_, &JobRunner::cancel);
-  connect(hide, &QPushButton::clicked, this, &QWidget::hide);
+  auto* page = new JobProgressPage(
+      runner_, this, QStringLiteral("simulate"), tr("Cancel"),
+      tr("The test set is written in one transaction: cancelling leaves the project as it was. "
+         "You can close this window; the work goes on in the status bar."),
+      pages_);
+  progressText_ = page->text();
+  progressBar_ = page->bar();
+  eta_ = page->eta();
+  cancelButton_ = page->cancelButton();
   return page;
 }
 
