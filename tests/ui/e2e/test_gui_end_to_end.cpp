@@ -27,6 +27,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "csv_rows.h"
 #include "lightbox/core/eval/findings.h"
 #include "lightbox/workflows/demo.h"
 #include "lightbox/workflows/predict.h"
@@ -66,27 +67,7 @@ void chooseData(QComboBox* combo, const QVariant& data) {
   combo->setCurrentIndex(i);
 }
 
-/// Rows of a CSV without quoted line breaks (ours have none), split on commas outside quotes.
-std::vector<QStringList> readCsv(const QString& path) {
-  QFile f(path);
-  if (!f.open(QIODevice::ReadOnly)) return {};
-  QString text = QString::fromUtf8(f.readAll());
-  if (text.startsWith(QChar(0xFEFF))) text.remove(0, 1);
-  std::vector<QStringList> rows;
-  for (const QString& line : text.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts)) {
-    QStringList cells;
-    QString cell;
-    bool quoted = false;
-    for (QChar c : line) {
-      if (c == QLatin1Char('"')) quoted = !quoted;
-      else if (c == QLatin1Char(',') && !quoted) cells << cell, cell.clear();
-      else cell += c;
-    }
-    cells << cell;
-    rows.push_back(cells);
-  }
-  return rows;
-}
+using lightbox::test::readCsvRows;
 
 }  // namespace
 
@@ -316,7 +297,7 @@ class TestGuiEndToEnd : public QObject {
     child<QCheckBox>(exporter, "exportOpenFolder")->setChecked(false);
     QTest::mouseClick(child<QPushButton>(exporter, "exportButton"), Qt::LeftButton);
     QCOMPARE(exporter->rowsWritten(), qint64(2));
-    const auto rows = readCsv(csv);
+    const auto rows = readCsvRows(csv);
     QCOMPARE(rows.size(), size_t(3));
     const int id = int(rows[0].indexOf(QStringLiteral("finding_id")));
     const int state = int(rows[0].indexOf(QStringLiteral("review_state")));

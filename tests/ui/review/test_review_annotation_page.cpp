@@ -12,6 +12,7 @@
 
 #include <algorithm>
 
+#include "csv_rows.h"
 #include "review/annotation_tools.h"
 #include "review/category_dialog.h"
 #include "review/export_dialog.h"
@@ -26,26 +27,7 @@ using Tool = AnnotationTools::Tool;
 
 namespace {
 
-std::vector<QStringList> readCsv(const QString& path) {
-  QFile f(path);
-  if (!f.open(QIODevice::ReadOnly)) return {};
-  QString text = QString::fromUtf8(f.readAll());
-  if (text.startsWith(QChar(0xFEFF))) text.remove(0, 1);
-  std::vector<QStringList> rows;
-  for (const QString& line : text.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts)) {
-    QStringList cells;
-    QString cell;
-    bool quoted = false;
-    for (QChar c : line) {
-      if (c == QLatin1Char('"')) quoted = !quoted;
-      else if (c == QLatin1Char(',') && !quoted) cells << cell, cell.clear();
-      else cell += c;
-    }
-    cells << cell;
-    rows.push_back(cells);
-  }
-  return rows;
-}
+using lightbox::test::readCsvRows;
 
 const workflows::ReviewFinding* byId(const std::vector<workflows::ReviewFinding>& list, qint64 id) {
   const auto it = std::find_if(list.begin(), list.end(), [&](const auto& f) { return f.id == id; });
@@ -235,7 +217,7 @@ class TestReviewAnnotationPage : public QObject {
     all.setOutput(dir_.filePath(QStringLiteral("all.csv")));
     all.setOnly(QStringLiteral("all"));
     QVERIFY(all.exportNow());
-    const auto rows = readCsv(dir_.filePath(QStringLiteral("all.csv")));
+    const auto rows = readCsvRows(dir_.filePath(QStringLiteral("all.csv")));
     const int id = int(rows[0].indexOf(QStringLiteral("finding_id"))), manual = int(rows[0].indexOf(QStringLiteral("manual"))),
               shape = int(rows[0].indexOf(QStringLiteral("manual_shape"))), size = int(rows[0].indexOf(QStringLiteral("size_mm")));
     QVERIFY(id >= 0 && manual >= 0 && shape >= 0 && size >= 0);

@@ -12,6 +12,7 @@
 
 #include <filesystem>
 
+#include "csv_rows.h"
 #include "review/export_dialog.h"
 #include "review/review_models.h"
 #include "review/review_page.h"
@@ -25,27 +26,7 @@ using D = workflows::ReviewDecision;
 
 namespace {
 
-/// Rows of a CSV without quoted line breaks (ours have none), split on commas outside quotes.
-std::vector<QStringList> readCsv(const QString& path) {
-  QFile f(path);
-  if (!f.open(QIODevice::ReadOnly)) return {};
-  QString text = QString::fromUtf8(f.readAll());
-  if (text.startsWith(QChar(0xFEFF))) text.remove(0, 1);
-  std::vector<QStringList> rows;
-  for (const QString& line : text.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts)) {
-    QStringList cells;
-    QString cell;
-    bool quoted = false;
-    for (QChar c : line) {
-      if (c == QLatin1Char('"')) quoted = !quoted;
-      else if (c == QLatin1Char(',') && !quoted) cells << cell, cell.clear();
-      else cell += c;
-    }
-    cells << cell;
-    rows.push_back(cells);
-  }
-  return rows;
-}
+using lightbox::test::readCsvRows;
 
 }  // namespace
 
@@ -146,7 +127,7 @@ class TestReviewPage : public QObject {
     dialog->findChild<QCheckBox*>(QStringLiteral("exportOpenFolder"))->setChecked(false);
     dialog->accept();
     QCOMPARE(dialog->rowsWritten(), qint64(1));
-    const auto rows = readCsv(csv);
+    const auto rows = readCsvRows(csv);
     QCOMPARE(rows.size(), size_t(2));
     const int idColumn = int(rows[0].indexOf(QStringLiteral("finding_id")));
     const int stateColumn = int(rows[0].indexOf(QStringLiteral("review_state")));
@@ -158,7 +139,7 @@ class TestReviewPage : public QObject {
     all.setOutput(dir_.filePath(QStringLiteral("all.csv")));
     all.setOnly(QStringLiteral("all"));
     QVERIFY(all.exportNow());
-    const auto everything = readCsv(dir_.filePath(QStringLiteral("all.csv")));
+    const auto everything = readCsvRows(dir_.filePath(QStringLiteral("all.csv")));
     QCOMPARE(int64_t(everything.size()) - 1, page.imageModel()->totalFindings());
     int unreviewedNoted = 0;
     const int noteColumn = int(everything[0].indexOf(QStringLiteral("note")));
