@@ -8,6 +8,7 @@
 #include <QTranslator>
 
 #include "demo_launcher.h"
+#include "demo_screenshots.h"
 #include "screenshots.h"
 #include "translations_setup.h"
 #include "shell/main_window.h"
@@ -37,6 +38,11 @@ int main(int argc, char* argv[]) {
                                    QStringLiteral("DIR"));
   screenshotDir.setFlags(QCommandLineOption::HiddenFromHelp);
   parser.addOption(screenshotDir);
+  QCommandLineOption demoScreenshots(QStringLiteral("demo-screenshots"),
+                                     QStringLiteral("With --screenshot-dir: grab the review features of a demo project "
+                                                    "(it is written to: pass a copy)."));
+  demoScreenshots.setFlags(QCommandLineOption::HiddenFromHelp);
+  parser.addOption(demoScreenshots);
   QCommandLineOption demo(QStringLiteral("demo"),
                           QApplication::translate("main", "Build the demo project (real healthy brain slices, simulated "
                                                           "lesions, a short training) or reuse it, and review it"));
@@ -73,8 +79,13 @@ int main(int argc, char* argv[]) {
     }
     window.setInteractive(false);
     window.resize(1560, 960);  // the virtual screen of scripts/screenshots.sh is 1600x1000
-    auto* driver = new lightbox::desktop::ScreenshotDriver(&window, parser.value(screenshotDir), &app);
-    QTimer::singleShot(0, driver, [driver, project = args.first()] { driver->start(project); });
+    if (parser.isSet(demoScreenshots)) {
+      auto* driver = new lightbox::desktop::DemoScreenshotDriver(&window, parser.value(screenshotDir), &app);
+      QTimer::singleShot(0, driver, [driver, project = args.first()] { driver->start(project); });
+    } else {
+      auto* driver = new lightbox::desktop::ScreenshotDriver(&window, parser.value(screenshotDir), &app);
+      QTimer::singleShot(0, driver, [driver, project = args.first()] { driver->start(project); });
+    }
   } else if (!args.isEmpty()) {
     QTimer::singleShot(0, &window, [&window, project = args.first()] { window.openProject(project); });
   }
