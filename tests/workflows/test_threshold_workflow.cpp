@@ -183,7 +183,9 @@ class TestThresholdWorkflow : public QObject {
     NullProgress none;
     const auto f0 = workflows::proposeModelThreshold(params({0}), none);
     const auto f1 = workflows::proposeModelThreshold(params({1}), none);
-    const auto both = workflows::proposeModelThreshold(params({0, 1}), none);
+    auto stored = params({0, 1});
+    stored.store = true;
+    const auto both = workflows::proposeModelThreshold(stored, none);
     const auto leaky =
         workflows::detail::proposeThreshold(params({0, 1}), none, workflows::detail::ThresholdJudges::WholeEnsemble);
     QCOMPARE(both.folds, (std::vector<int>{0, 1}));
@@ -198,6 +200,12 @@ class TestThresholdWorkflow : public QObject {
     // Each fold held out only its own chunk, and the other fold did not hold out its samples' images.
     QCOMPARE(d.at("healthy_arrays_judged_by_fold"), (nlohmann::json{{"0", 2}, {"1", 2}}));
     QCOMPARE(d.at("synthetic_samples_judged_by_fold"), (nlohmann::json{{"0", 3}, {"1", 3}}));
+    const auto status = workflows::loadThresholdStatus(path_, run_, {0, 1});  // the counts read back with the rest
+    QVERIFY(status.proposal.has_value());
+    QCOMPARE(status.proposal->healthyArrays, int64_t(4));
+    QCOMPARE(status.proposal->healthyArraysUnused, int64_t(6));
+    QCOMPARE(status.proposal->syntheticSamples, int64_t(6));
+    QCOMPARE(status.proposal->threshold, both.threshold);
 
     // Every healthy array judged by exactly the one fold that never trained on it: the ensemble's healthy
     // false-positive rate at each threshold is the pixel-weighted mean of the two folds' own rates.
