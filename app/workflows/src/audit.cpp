@@ -33,12 +33,6 @@ std::string utcNow() {
   return text;
 }
 
-/// The held-out folds' clipped maps of one array, summed voxel by voxel.
-struct MapSum {
-  std::vector<double> sum;
-  std::vector<int> folds;
-};
-
 }  // namespace
 
 HealthyAudit runHealthyAudit(const AuditParams& params, ProgressSink& progress) {
@@ -72,7 +66,7 @@ HealthyAudit runHealthyAudit(const AuditParams& params, ProgressSink& progress) 
     total += int64_t(partitions.back().validation->size());
   }
 
-  std::map<std::pair<int64_t, std::string>, MapSum> sums;
+  std::map<std::pair<int64_t, std::string>, detail::ClippedMapMean> sums;
   for (size_t f = 0; f < model.folds.size(); ++f) {
     // One fold's model at a time: each judges only the images it never trained on.
     const std::vector<std::span<const uint8_t>> bytes{model.checkpoints[f]};
@@ -81,11 +75,7 @@ HealthyAudit runHealthyAudit(const AuditParams& params, ProgressSink& progress) 
     const bool finished = detail::predictValidation(
         predictor, partitions[f], progress, done, total, "auditing fold " + std::to_string(model.folds[f]),
         [&](const detail::ArrayRef& ref, const models::Prediction& p) {
-          MapSum& s = sums[{ref.imageId, ref.kind}];
-          const Image& map = p.ensemble;
-          if (s.sum.empty()) s.sum.assign(size_t(map.voxelCount()), 0.0);
-          for (int64_t v = 0; v < map.voxelCount(); ++v) s.sum[size_t(v)] += eval::clipToUnit(map.data()[v]);
-          s.folds.push_back(model.folds[f]);
+          sums[{ref.imageId, ref.kind}].add(p.ensemble, model.folds[f]);
         });
     if (!finished) {
       audit.cancelled = true;
@@ -104,10 +94,8 @@ HealthyAudit runHealthyAudit(const AuditParams& params, ProgressSink& progress) 
         row.reason = "every audited fold (" + detail::foldsText(model.folds) + ") trained on it";
       } else {
         row.audited = true;
-        row.heldOutBy = it->second.folds;
-        std::vector<float> mean(it->second.sum.size());
-        const double n = double(it->second.folds.size());
-        for (size_t v = 0; v < mean.size(); ++v) mean[v] = float(it->second.sum[v] / n);
+        row.heldOutBy = it->second.folds();
+        const std::vector<float> mean = it->second.mean();
         const auto scores = eval::imageScores(mean);
         row.score = scores.mean;
         row.p75 = scores.percentile75;
@@ -158,10 +146,12 @@ std::optional<Image> detail::auditMap(project::Project& project, int64_t runId, 
   const models::Predictor predictor(bytes, detail::parseDevice(device), 0);
   const models::Prediction p = predictor.predict(detail::toModelInput(array, model.preset.inputShape));
   // The mean of the clipped maps, as the audit scored it (the ensemble would average before clipping).
+  detail::ClippedMapMean sum;
+  for (size_t f = 0; f < p.perModel.size(); ++f) sum.add(p.perModel[f], model.folds[f]);
+  const std::vector<float> values = sum.mean();
   Image mean(1, p.perModel.front().shape());
   mean.geometry() = p.perModel.front().geometry();
-  for (const Image& m : p.perModel)
-    for (int64_t v = 0; v < mean.voxelCount(); ++v) mean.data()[v] += eval::clipToUnit(m.data()[v]) / float(p.perModel.size());
+  std::copy(values.begin(), values.end(), mean.data());
   return detail::toArrayGrid(mean, array.shape(), array.geometry());
 }
 

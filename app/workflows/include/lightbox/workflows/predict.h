@@ -74,6 +74,9 @@ struct ThresholdResult {
   double fprThreshold = 0, targetFalsePositiveRate = 0;
   double f1AtThreshold = 0, falsePositiveRateAtThreshold = 0;
   int64_t syntheticPixels = 0, healthyPixels = 0;
+  /// What each part used (0 in details stored before issue #7): the held-out-task samples; the healthy arrays
+  /// judged, each by the folds that held it out; and the run's arrays left out because every fold trained on them.
+  int64_t syntheticSamples = 0, healthyArrays = 0, healthyArraysUnused = 0;
   std::vector<std::string> heldOutTasks;
   std::vector<ThresholdCurvePoint> curve;  ///< every 0.01
   std::string detailsJson;                 ///< what was stored
