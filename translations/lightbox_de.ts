@@ -2,6 +2,88 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AnnotationCommand</name>
+    <message>
+        <source>ellipse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>brush</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw a finding (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extent of finding %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add category “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename category “%1” to “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove category “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reorder the categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CurvesText</name>
+    <message>
+        <source>undefined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ROC — AUROC %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Precision–recall — AP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>above every score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 TP, %2 FP, %3 FN, %4 TN images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 TP, %2 FP, %3 FN, %4 TN voxels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold %1: TPR %2, FPR %3, precision %4 (%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 voxels (%2 % of the image)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 voxels (%2 % of its lesion)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Eta</name>
     <message>
         <source>almost done</source>
@@ -93,6 +175,109 @@
     <message>
         <source>%1 mm²</source>
         <translation>%1 mm²</translation>
+    </message>
+    <message>
+        <source>box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ellipse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>brush</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✎ manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✎ manual (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✎ adjusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdLogic</name>
+    <message>
+        <source>Run %1 is not finished: a threshold is proposed for a finished run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 has no best checkpoint yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fold %1 of run %2 has no best checkpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 has no fold %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fold %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ensemble of folds %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>best pixel F1 on the held-out synthetic tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the false-positive rate on the healthy validation images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set by the user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Threshold %1&lt;/b&gt;, set by the user (Review page): it stays in force.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No threshold proposed yet: predicting finds no regions until one is proposed or set on the Review page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decided by %1 · F1 %2 on the held-out synthetic tasks (best %3 at %4) · healthy false-positive rate %5 (target %6, reached at %7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed beside it: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Threshold %1&lt;/b&gt;, proposed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposing a threshold: held-out-task sample %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposing a threshold: loading the run&apos;s healthy images…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposing a threshold: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -395,6 +580,297 @@
     </message>
 </context>
 <context>
+    <name>lightbox::ui::AnnotationTools</name>
+    <message>
+        <source>Navigate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The viewer&apos;s usual mouse: window/level, zoom, pan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag a box on the current slice to add a finding the model missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ellipse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag an ellipse on the current slice to add a finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paint a finding on the current slice; Shift or the right button erases (while editing an extent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> vx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brush diameter in voxels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit extent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redraw the selected finding: a box or ellipse replaces its region on the current slice, the brush adds to it (Shift or right button: erases). Esc stops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the project&apos;s list of finding categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui::CategoryDialog</name>
+    <message>
+        <source>Finding categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished">Entfernen</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every change is stored at once and can be undone on the review page (Ctrl+Z).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s) have the category “%1”; removing it leaves them without one. Remove it?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename category</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui::CurveCharts</name>
+    <message>
+        <source>false-positive rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true-positive rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>voxels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>review threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click near the curve to list the images wrong at that threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ROC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Precision–recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui::CurvesDialog</name>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished">Bild</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to show the image in the review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Curves — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <source>Compute again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One point per image: its score is the mean of its map (the paper&apos;s image score), its label whether it has any ground-truth voxel. The review threshold applies to voxels, so its marker is on the Pixel tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every voxel of the images with ground truth. The orange point is the review threshold; a click counts each image&apos;s false-positive and missed voxels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pixel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a point on a curve to list the images it gets wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False positives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False negatives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing the curves…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) with ground truth</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n without, left out</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>False positives: %n image(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>False negatives: %n image(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>False positives: counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False negatives: counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting errors per image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot count the errors: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot compute the curves: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False positives: cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False negatives: cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lightbox::ui::DatasetBrowser</name>
     <message>
         <source>Show the images of one dataset</source>
@@ -499,6 +975,14 @@ Importieren Sie zunächst einen gesunden Trainingsdatensatz (DICOM-Serien, NIfTI
     <message>
         <source>Their preprocessed arrays, thumbnails and ground truth are deleted from the project file. The original files on disk are not touched.</source>
         <translation>Ihre vorverarbeiteten Arrays, Miniaturansichten und Referenzdaten (Ground Truth) werden aus der Projektdatei gelöscht. Die Originaldateien auf dem Datenträger bleiben unverändert.</translation>
+    </message>
+    <message>
+        <source>Test Set with Simulated &amp;Lesions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold out every k-th slice of a healthy dataset (they leave training) and make a test dataset of them, most with simulated lesions and their masks</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -618,6 +1102,253 @@ Importieren Sie zunächst einen gesunden Trainingsdatensatz (DICOM-Serien, NIfTI
     <message>
         <source>Category</source>
         <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>
+Drawn by hand (%1), not found by the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Found by the model; its extent was redrawn by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui::HealthyAuditModel</name>
+    <message>
+        <source>Included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excluded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — slice %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1, folds %2: %3 of %4 healthy images audited by the folds that never trained on them, on %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voxels above the model&apos;s threshold %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model has no threshold yet, so no voxels are counted above it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) excluded: kept in the project, left out of later training runs.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This stored audit is out of date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the audit again to bring it up to date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This build has no models (LibTorch): the stored audit is shown; auditing again and heat maps need the models build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not audited: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not audited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished">Rang</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished">Bild</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished">Score</translation>
+    </message>
+    <message>
+        <source>Held out by folds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voxels &gt; threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">Zustand</translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui::HealthyAuditPanel</name>
+    <message>
+        <source>Healthy-set audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folds whose models judge the images they never trained on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run Audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folds:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exclude…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not healthy after all: keep the image in the project, marked, and leave it out of later training runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished">%1 – %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the project: %1</source>
+        <translation type="unfinished">Das Projekt kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Run %1%2 (%3, %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fold %1</source>
+        <translation type="unfinished">Fold %1</translation>
+    </message>
+    <message>
+        <source>Cannot show the stored audit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No training run yet: train one on the Training page first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run has not been audited yet: choose its folds and press Run Audit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run has not been audited, and this build has no models (LibTorch) to audit it: run `lightbox-cli audit` in a build with the models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check at least one fold to audit with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auditing the healthy set of run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another job is running: wait for it (or cancel it) first.</source>
+        <translation type="unfinished">Ein anderer Auftrag läuft: Warten Sie zuerst, bis er fertig ist (oder brechen Sie ihn ab).</translation>
+    </message>
+    <message>
+        <source>The audit failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit cancelled; the stored audit is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit finished and stored in the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predicting the heat map of the folds that held it out…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot show the image: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heat map: mean of the held-out folds&apos; maps, drawn above the threshold %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heat map: mean of the held-out folds&apos; maps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot exclude the image: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excluded “%1”: it stays in the project, marked, and later training runs leave it out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot include the image: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is included again in later training runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is “%1” not healthy? Excluding it excludes the whole volume “%2”, all of its slices: it stays in the project, marked, and later training runs leave it out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is “%1” not healthy? It stays in the project, marked, and later training runs leave it out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exclude Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predict the checked folds on the images they never trained on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auditing needs a build with the models (LibTorch)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1344,6 +2075,22 @@ Aus: Linksklick setzt den Cursor. Umschalt+Ziehen mit der linken Maustaste setzt
         <source>“%1” is still running. Stop it and quit? Everything finished so far stays in the project.</source>
         <translation>„%1“ läuft noch. Anhalten und beenden? Alles bisher Fertige bleibt im Projekt.</translation>
     </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit &amp;Healthy Set…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit Healthy Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open or create a project first.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lightbox::ui::PreferencesDialog</name>
@@ -1784,68 +2531,65 @@ Vorgeschlagen: %1</translation>
         <source>Cannot fit the colour scale: %1</source>
         <translation>Die Farbskala kann nicht angepasst werden: %1</translation>
     </message>
-</context>
-<context>
-    <name>lightbox::ui::RunsPage</name>
     <message>
-        <source>&lt;h3&gt;Training runs&lt;/h3&gt;</source>
-        <translation>&lt;h3&gt;Trainingsläufe&lt;/h3&gt;</translation>
+        <source>Curves…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Runs recorded in this project, newest first. Start training with &lt;code&gt;lightbox-cli train&lt;/code&gt; for now; the live training monitor (loss and held-out-task curves, start and stop from here) arrives with the training monitor and review workspace (issue #7).</source>
-        <translation>In diesem Projekt aufgezeichnete Läufe, neueste zuerst. Starten Sie das Training vorerst mit &lt;code&gt;lightbox-cli train&lt;/code&gt;; die Live-Trainingsüberwachung (Loss- und Kurven der zurückgehaltenen Aufgaben, Start und Stopp von hier) kommt mit der Trainingsüberwachung und dem Befundungsarbeitsbereich (Issue #7).</translation>
+        <source>ROC and precision-recall curves, and the images wrong at a threshold</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Run / fold</source>
-        <translation>Lauf / Fold</translation>
+        <source>Editing finding %1: a box or ellipse redraws it on this slice, the brush adds to it (Shift or right button erases). Esc stops.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Preset</source>
-        <translation>Voreinstellung</translation>
+        <source>Drag on the current slice to add a finding the model missed. Esc cancels.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
+        <source>Drawing cancelled.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Device</source>
-        <translation>Gerät</translation>
+        <source>Cannot read the finding&apos;s region: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Train tasks</source>
-        <translation>Trainingsaufgaben</translation>
+        <source>That would leave finding %1 empty; reject it instead, or undo its drawing (Ctrl+Z).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Held-out tasks</source>
-        <translation>Zurückgehaltene Aufgaben</translation>
+        <source>The brush erases only while editing a finding&apos;s extent (select it, then Edit extent).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Steps</source>
-        <translation>Schritte</translation>
+        <source>Cannot draw: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Best val. loss</source>
-        <translation>Bester Val.-Loss</translation>
+        <source>Drawing not stored: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Updated</source>
-        <translation>Aktualisiert</translation>
+        <source>Finding stored.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Run %1</source>
-        <translation>Lauf %1</translation>
+        <source>Drawn finding removed.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>fold %1</source>
-        <translation>Fold %1</translation>
+        <source>Cannot list the findings: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No training runs in this project yet.</source>
-        <translation>In diesem Projekt gibt es noch keine Trainingsläufe.</translation>
+        <source>Cannot read the categories: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not read the runs: %1</source>
-        <translation>Die Läufe konnten nicht gelesen werden: %1</translation>
+        <source>Category list not changed: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1853,6 +2597,180 @@ Vorgeschlagen: %1</translation>
     <message>
         <source>Scores of this image&apos;s voxels (logarithmic counts), 0 at the bottom, 1 at the top; the line is the threshold</source>
         <translation>Scores der Voxel dieses Bildes (logarithmische Häufigkeiten), 0 unten, 1 oben; die Linie ist der Schwellenwert</translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui::SimulateLesionsDialog</name>
+    <message>
+        <source>Test Set with Simulated Lesions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2, %3, %n image(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Holds out every k-th slice of each healthy volume and copies it into a new &lt;b&gt;test&lt;/b&gt; dataset; most of these slices get one or two &lt;b&gt;simulated&lt;/b&gt; lesions (smooth bright or dark ellipses, not one of the training tasks) with their masks as ground truth. The held-out slices are left out of training from now on, so the model is tested on slices it never saw. There are no real lesions in this set: it is marked “simulated” in the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A healthy dataset imported with the brain-slices-2d preset (one working array per axial slice). Its held-out slices stay in it, marked, but no training run uses them any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the new test dataset; it must not exist yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 in </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> slices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which slices become test images: slices 0, k, 2k, … of each volume. They are held out of training for good (later runs skip them), so a smaller k makes a bigger test set and leaves less to train on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the held-out slices that get lesions; the others stay healthy, so the test set has negatives too (sample-level AP and AUROC need both).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the lesions go, their size, shape and brightness: the same seed makes the same set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Source (healthy):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New test dataset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Held-out slices:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;With lesions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create Test Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test set is written in one transaction: cancelling leaves the project as it was. You can close this window; the work goes on in the status bar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <source>Run in Background</source>
+        <translation type="unfinished">Im Hintergrund ausführen</translation>
+    </message>
+    <message>
+        <source>About %1 % of each volume&apos;s slices become test images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was imported with %2, not %3: only slice datasets can be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project has no healthy dataset yet: import a brain volume with the %1 preset first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project already has a dataset named “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for “%1” to finish first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choosing the slices to hold out…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulating lesions on held-out slice %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making test set %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another job is running (“%1”): wait for it, or cancel it, first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written, and the source dataset is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not make the test set: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;“%1” made&lt;/b&gt; from “%2”: %n held-out slice(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n with simulated lesions</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n lesion pixel(s) in the masks)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n left healthy.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>These slices are left out of training from now on. Train a run on “%1”, then predict “%2” on the Review page; its masks give the ROC and PR figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation type="unfinished">Warnung: %1</translation>
+    </message>
+    <message>
+        <source>Test Set Made</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2071,6 +2989,89 @@ Vorgeschlagen: %1</translation>
     <message>
         <source>%1 across %2 images of dataset &quot;%3&quot;; outline = anomaly mask</source>
         <translation>%1 über %2 Bilder des Datensatzes „%3“; Umriss = Anomaliemaske</translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui::ThresholdPanel</name>
+    <message>
+        <source>&lt;b&gt;Threshold&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propose a threshold when a run finishes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the run&apos;s held-out synthetic tasks and its healthy validation images: no ground truth needed. A threshold set by the user stays in force.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propose Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <source>Propose (again) the threshold of the selected run&apos;s ensemble, or of the selected fold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling the proposal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Threshold&lt;/b&gt; — run %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a run (its ensemble) or one of its folds to see or propose its threshold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thresholds are proposed by a build with the models library (LibTorch).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the threshold: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another job is running (%1): propose when it is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposing the threshold of run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposing the threshold of run %1, fold %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposing the threshold of run %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal cancelled: no threshold was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold of run %1 proposed and stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not propose a threshold for run %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a finished run in the list.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
