@@ -233,11 +233,11 @@
     </message>
     <message>
         <source>best pixel F1 on the held-out synthetic tasks</source>
-        <translation>bestes Pixel-F1 auf den zurückgehaltenen synthetischen Aufgaben</translation>
+        <translation>bestes Pixel-F1 der zurückgehaltenen Aufgaben</translation>
     </message>
     <message>
         <source>the false-positive rate on the healthy validation images</source>
-        <translation>Falsch-positiv-Rate auf den gesunden Validierungsbildern</translation>
+        <translation>FP-Rate der gesunden Validierungsbilder</translation>
     </message>
     <message>
         <source>set by the user</source>
@@ -257,7 +257,7 @@
     </message>
     <message>
         <source>decided by %1 · F1 %2 on the held-out synthetic tasks (best %3 at %4) · healthy false-positive rate %5 (target %6, reached at %7)</source>
-        <translation>Kriterium: %1 · F1 %2 auf den zurückgehaltenen synthetischen Aufgaben (bestes %3 bei %4) · Falsch-positiv-Rate gesund %5 (Ziel %6, erreicht bei %7)</translation>
+        <translation>Kriterium: %1 · F1 %2 auf zurückgehaltenen synthetischen Aufgaben (bestes %3 bei %4) · FP-Rate gesunder Bilder %5 (Ziel %6, erreicht bei %7)</translation>
     </message>
     <message>
         <source>Proposed beside it: %1.</source>
@@ -724,7 +724,7 @@
     </message>
     <message>
         <source>review threshold</source>
-        <translation>Befundungsschwelle</translation>
+        <translation>Befundungs-Schwellenwert</translation>
     </message>
     <message>
         <source>selected</source>
@@ -1191,7 +1191,7 @@ Vom Modell gefunden; die Ausdehnung wurde von Hand neu gezeichnet</translation>
     </message>
     <message>
         <source>Held out by folds</source>
-        <translation>Zurückgehalten von Folds</translation>
+        <translation>Zurückhaltende Folds</translation>
     </message>
     <message>
         <source>Voxels &gt; threshold</source>
@@ -2543,11 +2543,11 @@ Vorgeschlagen: %1</translation>
     </message>
     <message>
         <source>Editing finding %1: a box or ellipse redraws it on this slice, the brush adds to it (Shift or right button erases). Esc stops.</source>
-        <translation>Befund %1 wird bearbeitet: Rechteck oder Ellipse zeichnen ihn auf dieser Schicht neu, der Pinsel ergänzt ihn (Umschalt oder rechte Maustaste radiert). Esc beendet.</translation>
+        <translation>Befund %1 bearbeiten: Rechteck/Ellipse zeichnet ihn hier neu, der Pinsel ergänzt ihn (Umschalt/rechte Taste radiert). Esc beendet.</translation>
     </message>
     <message>
         <source>Drag on the current slice to add a finding the model missed. Esc cancels.</source>
-        <translation>Auf der aktuellen Schicht ziehen, um einen vom Modell übersehenen Befund hinzuzufügen. Esc bricht ab.</translation>
+        <translation>Auf der Schicht ziehen, um einen übersehenen Befund hinzuzufügen. Esc bricht ab.</translation>
     </message>
     <message>
         <source>Drawing cancelled.</source>
@@ -2559,11 +2559,11 @@ Vorgeschlagen: %1</translation>
     </message>
     <message>
         <source>That would leave finding %1 empty; reject it instead, or undo its drawing (Ctrl+Z).</source>
-        <translation>Damit wäre Befund %1 leer; verwerfen Sie ihn stattdessen oder machen Sie seine Zeichnung rückgängig (Strg+Z).</translation>
+        <translation>Damit wäre Befund %1 leer; verwerfen Sie ihn oder machen Sie die Zeichnung rückgängig (Strg+Z).</translation>
     </message>
     <message>
         <source>The brush erases only while editing a finding&apos;s extent (select it, then Edit extent).</source>
-        <translation>Der Pinsel radiert nur beim Bearbeiten der Ausdehnung eines Befunds (Befund auswählen, dann „Ausdehnung bearbeiten“).</translation>
+        <translation>Der Pinsel radiert nur beim Bearbeiten einer Ausdehnung (Befund wählen, dann „Ausdehnung bearbeiten“).</translation>
     </message>
     <message>
         <source>Cannot draw: %1</source>
