@@ -205,7 +205,7 @@
     <name>ThresholdLogic</name>
     <message>
         <source>Run %1 is not finished: a threshold is proposed for a finished run.</source>
-        <translation>Lauf %1 ist nicht abgeschlossen: Ein Schwellenwert wird für einen abgeschlossenen Lauf vorgeschlagen.</translation>
+        <translation>Lauf %1 ist nicht abgeschlossen: Schwellenwerte werden nur für abgeschlossene Läufe vorgeschlagen.</translation>
     </message>
     <message>
         <source>Run %1 has no best checkpoint yet.</source>

@@ -813,7 +813,7 @@
     <message numerus="yes">
         <source>%n without, left out</source>
         <translation>
-            <numerusform>%n 幅不含，已排除</numerusform>
+            <numerusform>另有 %n 幅不含真值，已排除</numerusform>
         </translation>
     </message>
     <message numerus="yes">
