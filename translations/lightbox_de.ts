@@ -2,6 +2,88 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AnnotationCommand</name>
+    <message>
+        <source>ellipse</source>
+        <translation>Ellipse</translation>
+    </message>
+    <message>
+        <source>brush</source>
+        <translation>Pinsel</translation>
+    </message>
+    <message>
+        <source>box</source>
+        <translation>Rechteck</translation>
+    </message>
+    <message>
+        <source>Draw a finding (%1)</source>
+        <translation>Befund zeichnen (%1)</translation>
+    </message>
+    <message>
+        <source>Extent of finding %1</source>
+        <translation>Ausdehnung von Befund %1</translation>
+    </message>
+    <message>
+        <source>Add category “%1”</source>
+        <translation>Kategorie „%1“ hinzufügen</translation>
+    </message>
+    <message>
+        <source>Rename category “%1” to “%2”</source>
+        <translation>Kategorie „%1“ in „%2“ umbenennen</translation>
+    </message>
+    <message>
+        <source>Remove category “%1”</source>
+        <translation>Kategorie „%1“ entfernen</translation>
+    </message>
+    <message>
+        <source>Reorder the categories</source>
+        <translation>Kategorien neu ordnen</translation>
+    </message>
+</context>
+<context>
+    <name>CurvesText</name>
+    <message>
+        <source>undefined</source>
+        <translation>nicht definiert</translation>
+    </message>
+    <message>
+        <source>ROC — AUROC %1</source>
+        <translation>ROC – AUROC %1</translation>
+    </message>
+    <message>
+        <source>Precision–recall — AP %1</source>
+        <translation>Präzision–Recall – AP %1</translation>
+    </message>
+    <message>
+        <source>above every score</source>
+        <translation>über allen Scores</translation>
+    </message>
+    <message>
+        <source>%1 TP, %2 FP, %3 FN, %4 TN images</source>
+        <translation>Bilder: %1 TP, %2 FP, %3 FN, %4 TN</translation>
+    </message>
+    <message>
+        <source>%1 TP, %2 FP, %3 FN, %4 TN voxels</source>
+        <translation>Voxel: %1 TP, %2 FP, %3 FN, %4 TN</translation>
+    </message>
+    <message>
+        <source>Threshold %1: TPR %2, FPR %3, precision %4 (%5)</source>
+        <translation>Schwellenwert %1: TPR %2, FPR %3, Präzision %4 (%5)</translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation>Score %1</translation>
+    </message>
+    <message>
+        <source>%1 voxels (%2 % of the image)</source>
+        <translation>%1 Voxel (%2 % des Bildes)</translation>
+    </message>
+    <message>
+        <source>%1 voxels (%2 % of its lesion)</source>
+        <translation>%1 Voxel (%2 % seiner Läsion)</translation>
+    </message>
+</context>
+<context>
     <name>Eta</name>
     <message>
         <source>almost done</source>
@@ -93,6 +175,109 @@
     <message>
         <source>%1 mm²</source>
         <translation>%1 mm²</translation>
+    </message>
+    <message>
+        <source>box</source>
+        <translation>Rechteck</translation>
+    </message>
+    <message>
+        <source>ellipse</source>
+        <translation>Ellipse</translation>
+    </message>
+    <message>
+        <source>brush</source>
+        <translation>Pinsel</translation>
+    </message>
+    <message>
+        <source>✎ manual</source>
+        <translation>✎ manuell</translation>
+    </message>
+    <message>
+        <source>✎ manual (%1)</source>
+        <translation>✎ manuell (%1)</translation>
+    </message>
+    <message>
+        <source>✎ adjusted</source>
+        <translation>✎ angepasst</translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdLogic</name>
+    <message>
+        <source>Run %1 is not finished: a threshold is proposed for a finished run.</source>
+        <translation>Lauf %1 ist nicht abgeschlossen: Schwellenwerte werden nur für abgeschlossene Läufe vorgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Run %1 has no best checkpoint yet.</source>
+        <translation>Lauf %1 hat noch keinen besten Checkpoint.</translation>
+    </message>
+    <message>
+        <source>Fold %1 of run %2 has no best checkpoint.</source>
+        <translation>Fold %1 von Lauf %2 hat keinen besten Checkpoint.</translation>
+    </message>
+    <message>
+        <source>Run %1 has no fold %2.</source>
+        <translation>Lauf %1 hat keinen Fold %2.</translation>
+    </message>
+    <message>
+        <source>Fold %1</source>
+        <translation>Fold %1</translation>
+    </message>
+    <message>
+        <source>The model</source>
+        <translation>Das Modell</translation>
+    </message>
+    <message>
+        <source>Ensemble of folds %1</source>
+        <translation>Ensemble der Folds %1</translation>
+    </message>
+    <message>
+        <source>best pixel F1 on the held-out synthetic tasks</source>
+        <translation>bestes Pixel-F1 der zurückgehaltenen Aufgaben</translation>
+    </message>
+    <message>
+        <source>the false-positive rate on the healthy validation images</source>
+        <translation>FP-Rate der gesunden Validierungsbilder</translation>
+    </message>
+    <message>
+        <source>set by the user</source>
+        <translation>manuell festgelegt</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>nicht erfasst</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Threshold %1&lt;/b&gt;, set by the user (Review page): it stays in force.</source>
+        <translation>&lt;b&gt;Schwellenwert %1&lt;/b&gt;, manuell festgelegt (Seite „Befundung“): Er bleibt gültig.</translation>
+    </message>
+    <message>
+        <source>No threshold proposed yet: predicting finds no regions until one is proposed or set on the Review page.</source>
+        <translation>Noch kein Schwellenwert vorgeschlagen: Vorhersagen finden keine Regionen, bis einer vorgeschlagen oder auf der Seite „Befundung“ festgelegt ist.</translation>
+    </message>
+    <message>
+        <source>decided by %1 · F1 %2 on the held-out synthetic tasks (best %3 at %4) · healthy false-positive rate %5 (target %6, reached at %7)</source>
+        <translation>Kriterium: %1 · F1 %2 auf zurückgehaltenen synthetischen Aufgaben (bestes %3 bei %4) · FP-Rate gesunder Bilder %5 (Ziel %6, erreicht bei %7)</translation>
+    </message>
+    <message>
+        <source>Proposed beside it: %1.</source>
+        <translation>Daneben vorgeschlagen: %1.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Threshold %1&lt;/b&gt;, proposed.</source>
+        <translation>&lt;b&gt;Schwellenwert %1&lt;/b&gt;, vorgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Proposing a threshold: held-out-task sample %1 of %2</source>
+        <translation>Schwellenwert wird vorgeschlagen: Beispiel %1 von %2 der zurückgehaltenen Aufgaben</translation>
+    </message>
+    <message>
+        <source>Proposing a threshold: loading the run&apos;s healthy images…</source>
+        <translation>Schwellenwert wird vorgeschlagen: gesunde Bilder des Laufs werden geladen…</translation>
+    </message>
+    <message>
+        <source>Proposing a threshold: %1</source>
+        <translation>Schwellenwert wird vorgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -395,6 +580,297 @@
     </message>
 </context>
 <context>
+    <name>lightbox::ui::AnnotationTools</name>
+    <message>
+        <source>Navigate</source>
+        <translation>Navigieren</translation>
+    </message>
+    <message>
+        <source>The viewer&apos;s usual mouse: window/level, zoom, pan</source>
+        <translation>Die übliche Maussteuerung des Viewers: Fensterung, Zoom, Verschieben</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>Rechteck</translation>
+    </message>
+    <message>
+        <source>Drag a box on the current slice to add a finding the model missed</source>
+        <translation>Ein Rechteck auf der aktuellen Schicht aufziehen, um einen vom Modell übersehenen Befund hinzuzufügen</translation>
+    </message>
+    <message>
+        <source>Ellipse</source>
+        <translation>Ellipse</translation>
+    </message>
+    <message>
+        <source>Drag an ellipse on the current slice to add a finding</source>
+        <translation>Eine Ellipse auf der aktuellen Schicht aufziehen, um einen Befund hinzuzufügen</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>Pinsel</translation>
+    </message>
+    <message>
+        <source>Paint a finding on the current slice; Shift or the right button erases (while editing an extent)</source>
+        <translation>Einen Befund auf die aktuelle Schicht malen; Umschalt oder die rechte Maustaste radiert (beim Bearbeiten einer Ausdehnung)</translation>
+    </message>
+    <message>
+        <source> vx</source>
+        <translation> vx</translation>
+    </message>
+    <message>
+        <source>Brush diameter in voxels</source>
+        <translation>Pinseldurchmesser in Voxeln</translation>
+    </message>
+    <message>
+        <source>Edit extent</source>
+        <translation>Ausdehnung bearbeiten</translation>
+    </message>
+    <message>
+        <source>Redraw the selected finding: a box or ellipse replaces its region on the current slice, the brush adds to it (Shift or right button: erases). Esc stops.</source>
+        <translation>Den ausgewählten Befund neu zeichnen: Rechteck oder Ellipse ersetzen seine Region auf der aktuellen Schicht, der Pinsel ergänzt sie (Umschalt oder rechte Maustaste: radiert). Esc beendet.</translation>
+    </message>
+    <message>
+        <source>Categories…</source>
+        <translation>Kategorien…</translation>
+    </message>
+    <message>
+        <source>Edit the project&apos;s list of finding categories</source>
+        <translation>Die Liste der Befundkategorien des Projekts bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui::CategoryDialog</name>
+    <message>
+        <source>Finding categories</source>
+        <translation>Befundkategorien</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Umbenennen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Every change is stored at once and can be undone on the review page (Ctrl+Z).</source>
+        <translation>Jede Änderung wird sofort gespeichert und kann auf der Seite „Befundung“ rückgängig gemacht werden (Strg+Z).</translation>
+    </message>
+    <message>
+        <source>Remove category</source>
+        <translation>Kategorie entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s) have the category “%1”; removing it leaves them without one. Remove it?</source>
+        <translation>
+            <numerusform>%n Befund hat die Kategorie „%1“; durch das Entfernen bleibt er ohne Kategorie. Entfernen?</numerusform>
+            <numerusform>%n Befunde haben die Kategorie „%1“; durch das Entfernen bleiben sie ohne Kategorie. Entfernen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add category</source>
+        <translation>Kategorie hinzufügen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Rename category</source>
+        <translation>Kategorie umbenennen</translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui::CurveCharts</name>
+    <message>
+        <source>false-positive rate</source>
+        <translation>Falsch-positiv-Rate</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>true-positive rate</source>
+        <translation>Richtig-positiv-Rate</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>Präzision</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>voxels</source>
+        <translation>Voxel</translation>
+    </message>
+    <message>
+        <source>chance</source>
+        <translation>Zufall</translation>
+    </message>
+    <message>
+        <source>review threshold</source>
+        <translation>Befundungs-Schwellenwert</translation>
+    </message>
+    <message>
+        <source>selected</source>
+        <translation>ausgewählt</translation>
+    </message>
+    <message>
+        <source>Click near the curve to list the images wrong at that threshold</source>
+        <translation>In die Nähe der Kurve klicken, um die bei diesem Schwellenwert falsch beurteilten Bilder aufzulisten</translation>
+    </message>
+    <message>
+        <source>ROC</source>
+        <translation>ROC</translation>
+    </message>
+    <message>
+        <source>Precision–recall</source>
+        <translation>Präzision–Recall</translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui::CurvesDialog</name>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to show the image in the review</source>
+        <translation>Doppelklicken oder Eingabetaste drücken, um das Bild in der Befundung zu zeigen</translation>
+    </message>
+    <message>
+        <source>Curves — %1</source>
+        <translation>Kurven – %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Compute again</source>
+        <translation>Neu berechnen</translation>
+    </message>
+    <message>
+        <source>One point per image: its score is the mean of its map (the paper&apos;s image score), its label whether it has any ground-truth voxel. The review threshold applies to voxels, so its marker is on the Pixel tab.</source>
+        <translation>Ein Punkt pro Bild: Sein Score ist der Mittelwert seiner Karte (der Bild-Score der Publikation), sein Label, ob es ein Referenz-Voxel hat. Der Befundungs-Schwellenwert gilt für Voxel, daher steht seine Markierung auf der Registerkarte „Pixelebene“.</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>Bildebene</translation>
+    </message>
+    <message>
+        <source>Every voxel of the images with ground truth. The orange point is the review threshold; a click counts each image&apos;s false-positive and missed voxels.</source>
+        <translation>Jedes Voxel der Bilder mit Referenzdaten. Der orange Punkt ist der Befundungs-Schwellenwert; ein Klick zählt die falsch-positiven und übersehenen Voxel jedes Bildes.</translation>
+    </message>
+    <message>
+        <source>Pixel</source>
+        <translation>Pixelebene</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Click a point on a curve to list the images it gets wrong.</source>
+        <translation>Auf einen Punkt einer Kurve klicken, um die dort falsch beurteilten Bilder aufzulisten.</translation>
+    </message>
+    <message>
+        <source>False positives</source>
+        <translation>Falsch-Positive</translation>
+    </message>
+    <message>
+        <source>False negatives</source>
+        <translation>Falsch-Negative</translation>
+    </message>
+    <message>
+        <source>Computing the curves…</source>
+        <translation>Kurven werden berechnet…</translation>
+    </message>
+    <message>
+        <source>Computing curves</source>
+        <translation>Kurven berechnen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) with ground truth</source>
+        <translation>
+            <numerusform>%n Bild mit Referenzdaten</numerusform>
+            <numerusform>%n Bilder mit Referenzdaten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n without, left out</source>
+        <translation>
+            <numerusform>%n ohne, ausgelassen</numerusform>
+            <numerusform>%n ohne, ausgelassen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>False positives: %n image(s)</source>
+        <translation>
+            <numerusform>Falsch-Positive: %n Bild</numerusform>
+            <numerusform>Falsch-Positive: %n Bilder</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>False negatives: %n image(s)</source>
+        <translation>
+            <numerusform>Falsch-Negative: %n Bild</numerusform>
+            <numerusform>Falsch-Negative: %n Bilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>False positives: counting…</source>
+        <translation>Falsch-Positive: wird gezählt…</translation>
+    </message>
+    <message>
+        <source>False negatives: counting…</source>
+        <translation>Falsch-Negative: wird gezählt…</translation>
+    </message>
+    <message>
+        <source>Counting errors per image</source>
+        <translation>Fehler pro Bild werden gezählt</translation>
+    </message>
+    <message>
+        <source>Cannot count the errors: %1</source>
+        <translation>Die Fehler können nicht gezählt werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot compute the curves: %1</source>
+        <translation>Die Kurven können nicht berechnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>False positives: cancelled</source>
+        <translation>Falsch-Positive: abgebrochen</translation>
+    </message>
+    <message>
+        <source>False negatives: cancelled</source>
+        <translation>Falsch-Negative: abgebrochen</translation>
+    </message>
+</context>
+<context>
     <name>lightbox::ui::DatasetBrowser</name>
     <message>
         <source>Show the images of one dataset</source>
@@ -499,6 +975,14 @@ Importieren Sie zunächst einen gesunden Trainingsdatensatz (DICOM-Serien, NIfTI
     <message>
         <source>Their preprocessed arrays, thumbnails and ground truth are deleted from the project file. The original files on disk are not touched.</source>
         <translation>Ihre vorverarbeiteten Arrays, Miniaturansichten und Referenzdaten (Ground Truth) werden aus der Projektdatei gelöscht. Die Originaldateien auf dem Datenträger bleiben unverändert.</translation>
+    </message>
+    <message>
+        <source>Test Set with Simulated &amp;Lesions…</source>
+        <translation>Testdatensatz mit simulierten &amp;Läsionen…</translation>
+    </message>
+    <message>
+        <source>Hold out every k-th slice of a healthy dataset (they leave training) and make a test dataset of them, most with simulated lesions and their masks</source>
+        <translation>Jede k-te Schicht eines gesunden Datensatzes zurückhalten (sie scheidet aus dem Training aus) und daraus einen Testdatensatz machen, großteils mit simulierten Läsionen und deren Masken</translation>
     </message>
 </context>
 <context>
@@ -618,6 +1102,255 @@ Importieren Sie zunächst einen gesunden Trainingsdatensatz (DICOM-Serien, NIfTI
     <message>
         <source>Category</source>
         <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>
+Drawn by hand (%1), not found by the model</source>
+        <translation>
+Von Hand gezeichnet (%1), nicht vom Modell gefunden</translation>
+    </message>
+    <message>
+        <source>
+Found by the model; its extent was redrawn by hand</source>
+        <translation>
+Vom Modell gefunden; die Ausdehnung wurde von Hand neu gezeichnet</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Herkunft</translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui::HealthyAuditModel</name>
+    <message>
+        <source>Included</source>
+        <translation>Eingeschlossen</translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation>Ausgeschlossen</translation>
+    </message>
+    <message>
+        <source>Excluded: %1</source>
+        <translation>Ausgeschlossen: %1</translation>
+    </message>
+    <message>
+        <source>%1 — slice %2</source>
+        <translation>%1 – Schicht %2</translation>
+    </message>
+    <message>
+        <source>Run %1, folds %2: %3 of %4 healthy images audited by the folds that never trained on them, on %5.</source>
+        <translation>Lauf %1, Folds %2: %3 von %4 gesunden Bildern geprüft von den Folds, die nie mit ihnen trainiert haben, am %5.</translation>
+    </message>
+    <message>
+        <source>Voxels above the model&apos;s threshold %1.</source>
+        <translation>Voxel über dem Schwellenwert %1 des Modells.</translation>
+    </message>
+    <message>
+        <source>The model has no threshold yet, so no voxels are counted above it.</source>
+        <translation>Das Modell hat noch keinen Schwellenwert, daher werden keine Voxel darüber gezählt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) excluded: kept in the project, left out of later training runs.</source>
+        <translation>
+            <numerusform>%n Bild ausgeschlossen: bleibt im Projekt, wird in späteren Trainingsläufen ausgelassen.</numerusform>
+            <numerusform>%n Bilder ausgeschlossen: bleiben im Projekt, werden in späteren Trainingsläufen ausgelassen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This stored audit is out of date:</source>
+        <translation>Diese gespeicherte Prüfung ist veraltet:</translation>
+    </message>
+    <message>
+        <source>Run the audit again to bring it up to date.</source>
+        <translation>Führen Sie die Prüfung erneut aus, um sie zu aktualisieren.</translation>
+    </message>
+    <message>
+        <source>This build has no models (LibTorch): the stored audit is shown; auditing again and heat maps need the models build.</source>
+        <translation>Dieser Build hat keine Modelle (LibTorch): Die gespeicherte Prüfung wird angezeigt; eine erneute Prüfung und Heatmaps erfordern den Build mit Modellen.</translation>
+    </message>
+    <message>
+        <source>Not audited: %1</source>
+        <translation>Nicht geprüft: %1</translation>
+    </message>
+    <message>
+        <source>not audited</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Held out by folds</source>
+        <translation>Zurückhaltende Folds</translation>
+    </message>
+    <message>
+        <source>Voxels &gt; threshold</source>
+        <translation>Voxel &gt; Schwellenwert</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui::HealthyAuditPanel</name>
+    <message>
+        <source>Healthy-set audit</source>
+        <translation>Prüfung der gesunden Bilder</translation>
+    </message>
+    <message>
+        <source>The folds whose models judge the images they never trained on</source>
+        <translation>Die Folds, deren Modelle die Bilder beurteilen, mit denen sie nie trainiert haben</translation>
+    </message>
+    <message>
+        <source>Run Audit</source>
+        <translation>Prüfung starten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation>Lauf:</translation>
+    </message>
+    <message>
+        <source>Folds:</source>
+        <translation>Folds:</translation>
+    </message>
+    <message>
+        <source>Exclude…</source>
+        <translation>Ausschließen…</translation>
+    </message>
+    <message>
+        <source>Not healthy after all: keep the image in the project, marked, and leave it out of later training runs</source>
+        <translation>Doch nicht gesund: das Bild markiert im Projekt behalten und aus späteren Trainingsläufen auslassen</translation>
+    </message>
+    <message>
+        <source>Include Again</source>
+        <translation>Wieder einschließen</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the project: %1</source>
+        <translation>Das Projekt kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Run %1%2 (%3, %4)</source>
+        <translation>Lauf %1%2 (%3, %4)</translation>
+    </message>
+    <message>
+        <source>fold %1</source>
+        <translation>Fold %1</translation>
+    </message>
+    <message>
+        <source>Cannot show the stored audit: %1</source>
+        <translation>Die gespeicherte Prüfung kann nicht angezeigt werden: %1</translation>
+    </message>
+    <message>
+        <source>Open a project first.</source>
+        <translation>Öffnen Sie zuerst ein Projekt.</translation>
+    </message>
+    <message>
+        <source>No training run yet: train one on the Training page first.</source>
+        <translation>Noch kein Trainingslauf: Trainieren Sie zuerst einen auf der Seite „Training“.</translation>
+    </message>
+    <message>
+        <source>This run has not been audited yet: choose its folds and press Run Audit.</source>
+        <translation>Dieser Lauf wurde noch nicht geprüft: Wählen Sie seine Folds und klicken Sie auf „Prüfung starten“.</translation>
+    </message>
+    <message>
+        <source>This run has not been audited, and this build has no models (LibTorch) to audit it: run `lightbox-cli audit` in a build with the models.</source>
+        <translation>Dieser Lauf wurde nicht geprüft, und dieser Build hat keine Modelle (LibTorch), um ihn zu prüfen: Führen Sie `lightbox-cli audit` in einem Build mit Modellen aus.</translation>
+    </message>
+    <message>
+        <source>Check at least one fold to audit with.</source>
+        <translation>Wählen Sie mindestens einen Fold für die Prüfung.</translation>
+    </message>
+    <message>
+        <source>Auditing the healthy set of run %1</source>
+        <translation>Gesunde Bilder von Lauf %1 werden geprüft</translation>
+    </message>
+    <message>
+        <source>Another job is running: wait for it (or cancel it) first.</source>
+        <translation>Ein anderer Auftrag läuft: Warten Sie zuerst, bis er fertig ist (oder brechen Sie ihn ab).</translation>
+    </message>
+    <message>
+        <source>The audit failed: %1</source>
+        <translation>Die Prüfung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Audit cancelled; the stored audit is unchanged.</source>
+        <translation>Prüfung abgebrochen; die gespeicherte Prüfung ist unverändert.</translation>
+    </message>
+    <message>
+        <source>Audit finished and stored in the project.</source>
+        <translation>Prüfung abgeschlossen und im Projekt gespeichert.</translation>
+    </message>
+    <message>
+        <source>Predicting the heat map of the folds that held it out…</source>
+        <translation>Heatmap der Folds, die das Bild zurückgehalten haben, wird vorhergesagt…</translation>
+    </message>
+    <message>
+        <source>Cannot show the image: %1</source>
+        <translation>Das Bild kann nicht angezeigt werden: %1</translation>
+    </message>
+    <message>
+        <source>Heat map: mean of the held-out folds&apos; maps, drawn above the threshold %1.</source>
+        <translation>Heatmap: Mittelwert der Karten der zurückhaltenden Folds, gezeichnet über dem Schwellenwert %1.</translation>
+    </message>
+    <message>
+        <source>Heat map: mean of the held-out folds&apos; maps.</source>
+        <translation>Heatmap: Mittelwert der Karten der zurückhaltenden Folds.</translation>
+    </message>
+    <message>
+        <source>Cannot exclude the image: %1</source>
+        <translation>Das Bild kann nicht ausgeschlossen werden: %1</translation>
+    </message>
+    <message>
+        <source>Excluded “%1”: it stays in the project, marked, and later training runs leave it out.</source>
+        <translation>„%1“ ausgeschlossen: Es bleibt markiert im Projekt, spätere Trainingsläufe lassen es aus.</translation>
+    </message>
+    <message>
+        <source>Cannot include the image: %1</source>
+        <translation>Das Bild kann nicht wieder eingeschlossen werden: %1</translation>
+    </message>
+    <message>
+        <source>“%1” is included again in later training runs.</source>
+        <translation>„%1“ wird in späteren Trainingsläufen wieder verwendet.</translation>
+    </message>
+    <message>
+        <source>Why is “%1” not healthy? Excluding it excludes the whole volume “%2”, all of its slices: it stays in the project, marked, and later training runs leave it out.</source>
+        <translation>Warum ist „%1“ nicht gesund? Das Ausschließen schließt das ganze Volumen „%2“ mit allen Schichten aus: Es bleibt markiert im Projekt, spätere Trainingsläufe lassen es aus.</translation>
+    </message>
+    <message>
+        <source>Why is “%1” not healthy? It stays in the project, marked, and later training runs leave it out.</source>
+        <translation>Warum ist „%1“ nicht gesund? Es bleibt markiert im Projekt, spätere Trainingsläufe lassen es aus.</translation>
+    </message>
+    <message>
+        <source>Exclude Image</source>
+        <translation>Bild ausschließen</translation>
+    </message>
+    <message>
+        <source>Predict the checked folds on the images they never trained on</source>
+        <translation>Die ausgewählten Folds auf die Bilder anwenden, mit denen sie nie trainiert haben</translation>
+    </message>
+    <message>
+        <source>Auditing needs a build with the models (LibTorch)</source>
+        <translation>Die Prüfung erfordert einen Build mit Modellen (LibTorch)</translation>
     </message>
 </context>
 <context>
@@ -1344,6 +2077,22 @@ Aus: Linksklick setzt den Cursor. Umschalt+Ziehen mit der linken Maustaste setzt
         <source>“%1” is still running. Stop it and quit? Everything finished so far stays in the project.</source>
         <translation>„%1“ läuft noch. Anhalten und beenden? Alles bisher Fertige bleibt im Projekt.</translation>
     </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>Be&amp;fundung</translation>
+    </message>
+    <message>
+        <source>Audit &amp;Healthy Set…</source>
+        <translation>&amp;Gesunde Bilder prüfen…</translation>
+    </message>
+    <message>
+        <source>Audit Healthy Set</source>
+        <translation>Gesunde Bilder prüfen</translation>
+    </message>
+    <message>
+        <source>Open or create a project first.</source>
+        <translation>Öffnen oder erstellen Sie zuerst ein Projekt.</translation>
+    </message>
 </context>
 <context>
     <name>lightbox::ui::PreferencesDialog</name>
@@ -1784,68 +2533,65 @@ Vorgeschlagen: %1</translation>
         <source>Cannot fit the colour scale: %1</source>
         <translation>Die Farbskala kann nicht angepasst werden: %1</translation>
     </message>
-</context>
-<context>
-    <name>lightbox::ui::RunsPage</name>
     <message>
-        <source>&lt;h3&gt;Training runs&lt;/h3&gt;</source>
-        <translation>&lt;h3&gt;Trainingsläufe&lt;/h3&gt;</translation>
+        <source>Curves…</source>
+        <translation>Kurven…</translation>
     </message>
     <message>
-        <source>Runs recorded in this project, newest first. Start training with &lt;code&gt;lightbox-cli train&lt;/code&gt; for now; the live training monitor (loss and held-out-task curves, start and stop from here) arrives with the training monitor and review workspace (issue #7).</source>
-        <translation>In diesem Projekt aufgezeichnete Läufe, neueste zuerst. Starten Sie das Training vorerst mit &lt;code&gt;lightbox-cli train&lt;/code&gt;; die Live-Trainingsüberwachung (Loss- und Kurven der zurückgehaltenen Aufgaben, Start und Stopp von hier) kommt mit der Trainingsüberwachung und dem Befundungsarbeitsbereich (Issue #7).</translation>
+        <source>ROC and precision-recall curves, and the images wrong at a threshold</source>
+        <translation>ROC- und Präzision-Recall-Kurven sowie die bei einem Schwellenwert falsch beurteilten Bilder</translation>
     </message>
     <message>
-        <source>Run / fold</source>
-        <translation>Lauf / Fold</translation>
+        <source>Editing finding %1: a box or ellipse redraws it on this slice, the brush adds to it (Shift or right button erases). Esc stops.</source>
+        <translation>Befund %1 bearbeiten: Rechteck/Ellipse zeichnet ihn hier neu, der Pinsel ergänzt ihn (Umschalt/rechte Taste radiert). Esc beendet.</translation>
     </message>
     <message>
-        <source>Preset</source>
-        <translation>Voreinstellung</translation>
+        <source>Drag on the current slice to add a finding the model missed. Esc cancels.</source>
+        <translation>Auf der Schicht ziehen, um einen übersehenen Befund hinzuzufügen. Esc bricht ab.</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
+        <source>Drawing cancelled.</source>
+        <translation>Zeichnen abgebrochen.</translation>
     </message>
     <message>
-        <source>Device</source>
-        <translation>Gerät</translation>
+        <source>Cannot read the finding&apos;s region: %1</source>
+        <translation>Die Region des Befunds kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>Train tasks</source>
-        <translation>Trainingsaufgaben</translation>
+        <source>That would leave finding %1 empty; reject it instead, or undo its drawing (Ctrl+Z).</source>
+        <translation>Damit wäre Befund %1 leer; verwerfen Sie ihn oder machen Sie die Zeichnung rückgängig (Strg+Z).</translation>
     </message>
     <message>
-        <source>Held-out tasks</source>
-        <translation>Zurückgehaltene Aufgaben</translation>
+        <source>The brush erases only while editing a finding&apos;s extent (select it, then Edit extent).</source>
+        <translation>Der Pinsel radiert nur beim Bearbeiten einer Ausdehnung (Befund wählen, dann „Ausdehnung bearbeiten“).</translation>
     </message>
     <message>
-        <source>Steps</source>
-        <translation>Schritte</translation>
+        <source>Cannot draw: %1</source>
+        <translation>Zeichnen nicht möglich: %1</translation>
     </message>
     <message>
-        <source>Best val. loss</source>
-        <translation>Bester Val.-Loss</translation>
+        <source>Drawing not stored: %1</source>
+        <translation>Zeichnung nicht gespeichert: %1</translation>
     </message>
     <message>
-        <source>Updated</source>
-        <translation>Aktualisiert</translation>
+        <source>Finding stored.</source>
+        <translation>Befund gespeichert.</translation>
     </message>
     <message>
-        <source>Run %1</source>
-        <translation>Lauf %1</translation>
+        <source>Drawn finding removed.</source>
+        <translation>Gezeichneter Befund entfernt.</translation>
     </message>
     <message>
-        <source>fold %1</source>
-        <translation>Fold %1</translation>
+        <source>Cannot list the findings: %1</source>
+        <translation>Die Befunde können nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <source>No training runs in this project yet.</source>
-        <translation>In diesem Projekt gibt es noch keine Trainingsläufe.</translation>
+        <source>Cannot read the categories: %1</source>
+        <translation>Die Kategorien können nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>Could not read the runs: %1</source>
-        <translation>Die Läufe konnten nicht gelesen werden: %1</translation>
+        <source>Category list not changed: %1</source>
+        <translation>Kategorieliste nicht geändert: %1</translation>
     </message>
 </context>
 <context>
@@ -1853,6 +2599,180 @@ Vorgeschlagen: %1</translation>
     <message>
         <source>Scores of this image&apos;s voxels (logarithmic counts), 0 at the bottom, 1 at the top; the line is the threshold</source>
         <translation>Scores der Voxel dieses Bildes (logarithmische Häufigkeiten), 0 unten, 1 oben; die Linie ist der Schwellenwert</translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui::SimulateLesionsDialog</name>
+    <message>
+        <source>Test Set with Simulated Lesions</source>
+        <translation>Testdatensatz mit simulierten Läsionen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2, %3, %n image(s))</source>
+        <translation>
+            <numerusform>%1 (%2, %3, %n Bild)</numerusform>
+            <numerusform>%1 (%2, %3, %n Bilder)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Holds out every k-th slice of each healthy volume and copies it into a new &lt;b&gt;test&lt;/b&gt; dataset; most of these slices get one or two &lt;b&gt;simulated&lt;/b&gt; lesions (smooth bright or dark ellipses, not one of the training tasks) with their masks as ground truth. The held-out slices are left out of training from now on, so the model is tested on slices it never saw. There are no real lesions in this set: it is marked “simulated” in the project.</source>
+        <translation>Hält jede k-te Schicht jedes gesunden Volumens zurück und kopiert sie in einen neuen &lt;b&gt;Test&lt;/b&gt;datensatz; die meisten dieser Schichten erhalten eine oder zwei &lt;b&gt;simulierte&lt;/b&gt; Läsionen (glatte helle oder dunkle Ellipsen, keine der Trainingsaufgaben) mit ihren Masken als Referenz. Die zurückgehaltenen Schichten sind ab jetzt vom Training ausgeschlossen, sodass das Modell an Schichten getestet wird, die es nie gesehen hat. Dieser Datensatz enthält keine echten Läsionen: Er ist im Projekt als „simuliert“ markiert.</translation>
+    </message>
+    <message>
+        <source>A healthy dataset imported with the brain-slices-2d preset (one working array per axial slice). Its held-out slices stay in it, marked, but no training run uses them any more.</source>
+        <translation>Ein gesunder Datensatz, importiert mit der Voreinstellung brain-slices-2d (ein Arbeitsarray pro axialer Schicht). Seine zurückgehaltenen Schichten bleiben darin, markiert, aber kein Trainingslauf verwendet sie mehr.</translation>
+    </message>
+    <message>
+        <source>Name of the new test dataset; it must not exist yet</source>
+        <translation>Name des neuen Testdatensatzes; er darf noch nicht existieren</translation>
+    </message>
+    <message>
+        <source>1 in </source>
+        <translation>1 aus </translation>
+    </message>
+    <message>
+        <source> slices</source>
+        <translation> Schichten</translation>
+    </message>
+    <message>
+        <source>Which slices become test images: slices 0, k, 2k, … of each volume. They are held out of training for good (later runs skip them), so a smaller k makes a bigger test set and leaves less to train on.</source>
+        <translation>Welche Schichten zu Testbildern werden: die Schichten 0, k, 2k, … jedes Volumens. Sie sind dauerhaft vom Training ausgeschlossen (spätere Läufe überspringen sie); ein kleineres k ergibt also einen größeren Testdatensatz und lässt weniger zum Trainieren.</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Share of the held-out slices that get lesions; the others stay healthy, so the test set has negatives too (sample-level AP and AUROC need both).</source>
+        <translation>Anteil der zurückgehaltenen Schichten, die Läsionen erhalten; die übrigen bleiben gesund, sodass der Testdatensatz auch Negative enthält (AP und AUROC auf Bildebene brauchen beides).</translation>
+    </message>
+    <message>
+        <source>Where the lesions go, their size, shape and brightness: the same seed makes the same set</source>
+        <translation>Lage, Größe, Form und Helligkeit der Läsionen: Derselbe Seed ergibt denselben Datensatz</translation>
+    </message>
+    <message>
+        <source>&amp;Source (healthy):</source>
+        <translation>&amp;Quelle (gesund):</translation>
+    </message>
+    <message>
+        <source>&amp;New test dataset:</source>
+        <translation>&amp;Neuer Testdatensatz:</translation>
+    </message>
+    <message>
+        <source>&amp;Held-out slices:</source>
+        <translation>&amp;Zurückgehaltene Schichten:</translation>
+    </message>
+    <message>
+        <source>&amp;With lesions:</source>
+        <translation>&amp;Mit Läsionen:</translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation>S&amp;eed:</translation>
+    </message>
+    <message>
+        <source>Create Test Set</source>
+        <translation>Testdatensatz erstellen</translation>
+    </message>
+    <message>
+        <source>The test set is written in one transaction: cancelling leaves the project as it was. You can close this window; the work goes on in the status bar.</source>
+        <translation>Der Testdatensatz wird in einer Transaktion geschrieben: Beim Abbrechen bleibt das Projekt unverändert. Sie können dieses Fenster schließen; die Arbeit geht in der Statusleiste weiter.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Run in Background</source>
+        <translation>Im Hintergrund ausführen</translation>
+    </message>
+    <message>
+        <source>About %1 % of each volume&apos;s slices become test images.</source>
+        <translation>Etwa %1 % der Schichten jedes Volumens werden zu Testbildern.</translation>
+    </message>
+    <message>
+        <source>“%1” was imported with %2, not %3: only slice datasets can be used.</source>
+        <translation>„%1“ wurde mit %2 importiert, nicht mit %3: Nur Schichtdatensätze sind verwendbar.</translation>
+    </message>
+    <message>
+        <source>The project has no healthy dataset yet: import a brain volume with the %1 preset first.</source>
+        <translation>Das Projekt hat noch keinen gesunden Datensatz: Importieren Sie zuerst ein Gehirnvolumen mit der Voreinstellung %1.</translation>
+    </message>
+    <message>
+        <source>The project already has a dataset named “%1”.</source>
+        <translation>Das Projekt hat bereits einen Datensatz namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Wait for “%1” to finish first</source>
+        <translation>Warten Sie zuerst, bis „%1“ fertig ist</translation>
+    </message>
+    <message>
+        <source>Choosing the slices to hold out…</source>
+        <translation>Zurückzuhaltende Schichten werden gewählt…</translation>
+    </message>
+    <message>
+        <source>Simulating lesions on held-out slice %1 of %2</source>
+        <translation>Läsionen werden simuliert: zurückgehaltene Schicht %1 von %2</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Making test set %1</source>
+        <translation>Testdatensatz %1 wird erstellt</translation>
+    </message>
+    <message>
+        <source>Another job is running (“%1”): wait for it, or cancel it, first.</source>
+        <translation>Ein anderer Auftrag läuft („%1“): Warten Sie zuerst, bis er fertig ist, oder brechen Sie ihn ab.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written, and the source dataset is unchanged.</source>
+        <translation>Abgebrochen: Nichts wurde geschrieben, der Quelldatensatz ist unverändert.</translation>
+    </message>
+    <message>
+        <source>Could not make the test set: %1</source>
+        <translation>Der Testdatensatz konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;“%1” made&lt;/b&gt; from “%2”: %n held-out slice(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;„%1“ erstellt&lt;/b&gt; aus „%2“: %n zurückgehaltene Schicht</numerusform>
+            <numerusform>&lt;b&gt;„%1“ erstellt&lt;/b&gt; aus „%2“: %n zurückgehaltene Schichten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n with simulated lesions</source>
+        <translation>
+            <numerusform>, %n mit simulierten Läsionen</numerusform>
+            <numerusform>, %n mit simulierten Läsionen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n lesion pixel(s) in the masks)</source>
+        <translation>
+            <numerusform> (%n Läsionspixel in den Masken)</numerusform>
+            <numerusform> (%n Läsionspixel in den Masken)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n left healthy.</source>
+        <translation>
+            <numerusform>, %n gesund belassen.</numerusform>
+            <numerusform>, %n gesund belassen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>These slices are left out of training from now on. Train a run on “%1”, then predict “%2” on the Review page; its masks give the ROC and PR figures.</source>
+        <translation>Diese Schichten sind ab jetzt vom Training ausgeschlossen. Trainieren Sie einen Lauf auf „%1“ und erstellen Sie dann auf der Seite „Befundung“ Vorhersagen für „%2“; seine Masken liefern die ROC- und PR-Werte.</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>Test Set Made</source>
+        <translation>Testdatensatz erstellt</translation>
     </message>
 </context>
 <context>
@@ -2071,6 +2991,89 @@ Vorgeschlagen: %1</translation>
     <message>
         <source>%1 across %2 images of dataset &quot;%3&quot;; outline = anomaly mask</source>
         <translation>%1 über %2 Bilder des Datensatzes „%3“; Umriss = Anomaliemaske</translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui::ThresholdPanel</name>
+    <message>
+        <source>&lt;b&gt;Threshold&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Schwellenwert&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Propose a threshold when a run finishes</source>
+        <translation>Schwellenwert vorschlagen, wenn ein Lauf endet</translation>
+    </message>
+    <message>
+        <source>From the run&apos;s held-out synthetic tasks and its healthy validation images: no ground truth needed. A threshold set by the user stays in force.</source>
+        <translation>Aus den zurückgehaltenen synthetischen Aufgaben des Laufs und seinen gesunden Validierungsbildern: keine Referenzdaten nötig. Ein manuell festgelegter Schwellenwert bleibt gültig.</translation>
+    </message>
+    <message>
+        <source>Propose Threshold</source>
+        <translation>Schwellenwert vorschlagen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Propose (again) the threshold of the selected run&apos;s ensemble, or of the selected fold</source>
+        <translation>Den Schwellenwert des Ensembles des ausgewählten Laufs oder des ausgewählten Folds (erneut) vorschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelling the proposal…</source>
+        <translation>Vorschlag wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Threshold&lt;/b&gt; — run %1, %2</source>
+        <translation>&lt;b&gt;Schwellenwert&lt;/b&gt; – Lauf %1, %2</translation>
+    </message>
+    <message>
+        <source>Select a run (its ensemble) or one of its folds to see or propose its threshold.</source>
+        <translation>Wählen Sie einen Lauf (sein Ensemble) oder einen seiner Folds, um seinen Schwellenwert zu sehen oder vorzuschlagen.</translation>
+    </message>
+    <message>
+        <source>Thresholds are proposed by a build with the models library (LibTorch).</source>
+        <translation>Schwellenwerte schlägt ein Build mit der Modellbibliothek (LibTorch) vor.</translation>
+    </message>
+    <message>
+        <source>Could not read the threshold: %1</source>
+        <translation>Der Schwellenwert konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Another job is running (%1): propose when it is done.</source>
+        <translation>Ein anderer Auftrag läuft (%1): Schlagen Sie vor, wenn er fertig ist.</translation>
+    </message>
+    <message>
+        <source>Proposing the threshold of run %1</source>
+        <translation>Schwellenwert von Lauf %1 wird vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>Proposing the threshold of run %1, fold %2…</source>
+        <translation>Schwellenwert von Lauf %1, Fold %2 wird vorgeschlagen…</translation>
+    </message>
+    <message>
+        <source>Proposing the threshold of run %1…</source>
+        <translation>Schwellenwert von Lauf %1 wird vorgeschlagen…</translation>
+    </message>
+    <message>
+        <source>Proposal cancelled: no threshold was recorded.</source>
+        <translation>Vorschlag abgebrochen: Kein Schwellenwert wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Threshold of run %1 proposed and stored.</source>
+        <translation>Schwellenwert von Lauf %1 vorgeschlagen und gespeichert.</translation>
+    </message>
+    <message>
+        <source>Could not propose a threshold for run %1: %2</source>
+        <translation>Für Lauf %1 konnte kein Schwellenwert vorgeschlagen werden: %2</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>Select a finished run in the list.</source>
+        <translation>Wählen Sie einen abgeschlossenen Lauf in der Liste.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,88 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AnnotationCommand</name>
+    <message>
+        <source>ellipse</source>
+        <translation>椭圆</translation>
+    </message>
+    <message>
+        <source>brush</source>
+        <translation>画笔</translation>
+    </message>
+    <message>
+        <source>box</source>
+        <translation>矩形</translation>
+    </message>
+    <message>
+        <source>Draw a finding (%1)</source>
+        <translation>绘制发现（%1）</translation>
+    </message>
+    <message>
+        <source>Extent of finding %1</source>
+        <translation>发现 %1 的范围</translation>
+    </message>
+    <message>
+        <source>Add category “%1”</source>
+        <translation>添加类别“%1”</translation>
+    </message>
+    <message>
+        <source>Rename category “%1” to “%2”</source>
+        <translation>将类别“%1”重命名为“%2”</translation>
+    </message>
+    <message>
+        <source>Remove category “%1”</source>
+        <translation>移除类别“%1”</translation>
+    </message>
+    <message>
+        <source>Reorder the categories</source>
+        <translation>重新排列类别</translation>
+    </message>
+</context>
+<context>
+    <name>CurvesText</name>
+    <message>
+        <source>undefined</source>
+        <translation>未定义</translation>
+    </message>
+    <message>
+        <source>ROC — AUROC %1</source>
+        <translation>ROC — AUROC %1</translation>
+    </message>
+    <message>
+        <source>Precision–recall — AP %1</source>
+        <translation>精确率–召回率 — AP %1</translation>
+    </message>
+    <message>
+        <source>above every score</source>
+        <translation>高于所有评分</translation>
+    </message>
+    <message>
+        <source>%1 TP, %2 FP, %3 FN, %4 TN images</source>
+        <translation>图像：%1 TP，%2 FP，%3 FN，%4 TN</translation>
+    </message>
+    <message>
+        <source>%1 TP, %2 FP, %3 FN, %4 TN voxels</source>
+        <translation>体素：%1 TP，%2 FP，%3 FN，%4 TN</translation>
+    </message>
+    <message>
+        <source>Threshold %1: TPR %2, FPR %3, precision %4 (%5)</source>
+        <translation>阈值 %1：TPR %2，FPR %3，精确率 %4（%5）</translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation>评分 %1</translation>
+    </message>
+    <message>
+        <source>%1 voxels (%2 % of the image)</source>
+        <translation>%1 个体素（占图像的 %2%）</translation>
+    </message>
+    <message>
+        <source>%1 voxels (%2 % of its lesion)</source>
+        <translation>%1 个体素（占其病灶的 %2%）</translation>
+    </message>
+</context>
+<context>
     <name>Eta</name>
     <message>
         <source>almost done</source>
@@ -90,6 +172,109 @@
     <message>
         <source>%1 mm²</source>
         <translation>%1 mm²</translation>
+    </message>
+    <message>
+        <source>box</source>
+        <translation>矩形</translation>
+    </message>
+    <message>
+        <source>ellipse</source>
+        <translation>椭圆</translation>
+    </message>
+    <message>
+        <source>brush</source>
+        <translation>画笔</translation>
+    </message>
+    <message>
+        <source>✎ manual</source>
+        <translation>✎ 手动</translation>
+    </message>
+    <message>
+        <source>✎ manual (%1)</source>
+        <translation>✎ 手动（%1）</translation>
+    </message>
+    <message>
+        <source>✎ adjusted</source>
+        <translation>✎ 已调整</translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdLogic</name>
+    <message>
+        <source>Run %1 is not finished: a threshold is proposed for a finished run.</source>
+        <translation>运行 %1 尚未完成：只能为已完成的运行建议阈值。</translation>
+    </message>
+    <message>
+        <source>Run %1 has no best checkpoint yet.</source>
+        <translation>运行 %1 尚无最佳检查点。</translation>
+    </message>
+    <message>
+        <source>Fold %1 of run %2 has no best checkpoint.</source>
+        <translation>运行 %2 的折 %1 没有最佳检查点。</translation>
+    </message>
+    <message>
+        <source>Run %1 has no fold %2.</source>
+        <translation>运行 %1 没有折 %2。</translation>
+    </message>
+    <message>
+        <source>Fold %1</source>
+        <translation>折 %1</translation>
+    </message>
+    <message>
+        <source>The model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Ensemble of folds %1</source>
+        <translation>折 %1 的集成</translation>
+    </message>
+    <message>
+        <source>best pixel F1 on the held-out synthetic tasks</source>
+        <translation>留出合成任务上的最佳像素 F1</translation>
+    </message>
+    <message>
+        <source>the false-positive rate on the healthy validation images</source>
+        <translation>健康验证图像上的假阳性率</translation>
+    </message>
+    <message>
+        <source>set by the user</source>
+        <translation>由用户设定</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Threshold %1&lt;/b&gt;, set by the user (Review page): it stays in force.</source>
+        <translation>&lt;b&gt;阈值 %1&lt;/b&gt;，由用户设定（“审阅”页面）：保持生效。</translation>
+    </message>
+    <message>
+        <source>No threshold proposed yet: predicting finds no regions until one is proposed or set on the Review page.</source>
+        <translation>尚未建议阈值：在建议阈值或在“审阅”页面设定阈值之前，预测不会找到任何区域。</translation>
+    </message>
+    <message>
+        <source>decided by %1 · F1 %2 on the held-out synthetic tasks (best %3 at %4) · healthy false-positive rate %5 (target %6, reached at %7)</source>
+        <translation>依据：%1 · 留出合成任务上 F1 %2（最佳 %3，阈值 %4）· 健康图像假阳性率 %5（目标 %6，于阈值 %7 达到）</translation>
+    </message>
+    <message>
+        <source>Proposed beside it: %1.</source>
+        <translation>另有建议值：%1。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Threshold %1&lt;/b&gt;, proposed.</source>
+        <translation>&lt;b&gt;阈值 %1&lt;/b&gt;，建议值。</translation>
+    </message>
+    <message>
+        <source>Proposing a threshold: held-out-task sample %1 of %2</source>
+        <translation>正在建议阈值：留出任务样本 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Proposing a threshold: loading the run&apos;s healthy images…</source>
+        <translation>正在建议阈值：正在加载该运行的健康图像…</translation>
+    </message>
+    <message>
+        <source>Proposing a threshold: %1</source>
+        <translation>正在建议阈值：%1</translation>
     </message>
 </context>
 <context>
@@ -391,6 +576,292 @@
     </message>
 </context>
 <context>
+    <name>lightbox::ui::AnnotationTools</name>
+    <message>
+        <source>Navigate</source>
+        <translation>浏览</translation>
+    </message>
+    <message>
+        <source>The viewer&apos;s usual mouse: window/level, zoom, pan</source>
+        <translation>查看器的常规鼠标操作：窗宽窗位、缩放、平移</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>矩形</translation>
+    </message>
+    <message>
+        <source>Drag a box on the current slice to add a finding the model missed</source>
+        <translation>在当前层面上拖出矩形，添加模型遗漏的发现</translation>
+    </message>
+    <message>
+        <source>Ellipse</source>
+        <translation>椭圆</translation>
+    </message>
+    <message>
+        <source>Drag an ellipse on the current slice to add a finding</source>
+        <translation>在当前层面上拖出椭圆，添加发现</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>画笔</translation>
+    </message>
+    <message>
+        <source>Paint a finding on the current slice; Shift or the right button erases (while editing an extent)</source>
+        <translation>在当前层面上涂画发现；按住 Shift 或使用右键可擦除（仅在编辑范围时）</translation>
+    </message>
+    <message>
+        <source> vx</source>
+        <translation> 体素</translation>
+    </message>
+    <message>
+        <source>Brush diameter in voxels</source>
+        <translation>画笔直径（体素）</translation>
+    </message>
+    <message>
+        <source>Edit extent</source>
+        <translation>编辑范围</translation>
+    </message>
+    <message>
+        <source>Redraw the selected finding: a box or ellipse replaces its region on the current slice, the brush adds to it (Shift or right button: erases). Esc stops.</source>
+        <translation>重新绘制所选发现：矩形或椭圆替换其在当前层面上的区域，画笔则向其添加（Shift 或右键：擦除）。按 Esc 结束。</translation>
+    </message>
+    <message>
+        <source>Categories…</source>
+        <translation>类别…</translation>
+    </message>
+    <message>
+        <source>Edit the project&apos;s list of finding categories</source>
+        <translation>编辑项目的发现类别列表</translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui::CategoryDialog</name>
+    <message>
+        <source>Finding categories</source>
+        <translation>发现类别</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Every change is stored at once and can be undone on the review page (Ctrl+Z).</source>
+        <translation>每项更改都会立即保存，并可在“审阅”页面撤销（Ctrl+Z）。</translation>
+    </message>
+    <message>
+        <source>Remove category</source>
+        <translation>移除类别</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s) have the category “%1”; removing it leaves them without one. Remove it?</source>
+        <translation>
+            <numerusform>%n 个发现属于类别“%1”；移除后它们将没有类别。确定移除吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add category</source>
+        <translation>添加类别</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Rename category</source>
+        <translation>重命名类别</translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui::CurveCharts</name>
+    <message>
+        <source>false-positive rate</source>
+        <translation>假阳性率</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>true-positive rate</source>
+        <translation>真阳性率</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>voxels</source>
+        <translation>体素</translation>
+    </message>
+    <message>
+        <source>chance</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>review threshold</source>
+        <translation>审阅阈值</translation>
+    </message>
+    <message>
+        <source>selected</source>
+        <translation>已选</translation>
+    </message>
+    <message>
+        <source>Click near the curve to list the images wrong at that threshold</source>
+        <translation>在曲线附近单击，列出在该阈值下判错的图像</translation>
+    </message>
+    <message>
+        <source>ROC</source>
+        <translation>ROC</translation>
+    </message>
+    <message>
+        <source>Precision–recall</source>
+        <translation>精确率–召回率</translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui::CurvesDialog</name>
+    <message>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to show the image in the review</source>
+        <translation>双击或按 Enter 键在审阅中显示该图像</translation>
+    </message>
+    <message>
+        <source>Curves — %1</source>
+        <translation>曲线 — %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Compute again</source>
+        <translation>重新计算</translation>
+    </message>
+    <message>
+        <source>One point per image: its score is the mean of its map (the paper&apos;s image score), its label whether it has any ground-truth voxel. The review threshold applies to voxels, so its marker is on the Pixel tab.</source>
+        <translation>每幅图像一个点：其评分为其热图的均值（论文中的图像评分），其标签取决于是否含有任何真值体素。审阅阈值作用于体素，因此其标记位于“像素级”选项卡上。</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>样本级</translation>
+    </message>
+    <message>
+        <source>Every voxel of the images with ground truth. The orange point is the review threshold; a click counts each image&apos;s false-positive and missed voxels.</source>
+        <translation>所有含真值图像的每个体素。橙色点为审阅阈值；单击即可统计每幅图像的假阳性体素和漏检体素。</translation>
+    </message>
+    <message>
+        <source>Pixel</source>
+        <translation>像素级</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Click a point on a curve to list the images it gets wrong.</source>
+        <translation>单击曲线上的点，列出该点判错的图像。</translation>
+    </message>
+    <message>
+        <source>False positives</source>
+        <translation>假阳性</translation>
+    </message>
+    <message>
+        <source>False negatives</source>
+        <translation>假阴性</translation>
+    </message>
+    <message>
+        <source>Computing the curves…</source>
+        <translation>正在计算曲线…</translation>
+    </message>
+    <message>
+        <source>Computing curves</source>
+        <translation>计算曲线</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) with ground truth</source>
+        <translation>
+            <numerusform>%n 幅含真值的图像</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n without, left out</source>
+        <translation>
+            <numerusform>另有 %n 幅不含真值，已排除</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>False positives: %n image(s)</source>
+        <translation>
+            <numerusform>假阳性：%n 幅图像</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>False negatives: %n image(s)</source>
+        <translation>
+            <numerusform>假阴性：%n 幅图像</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>False positives: counting…</source>
+        <translation>假阳性：正在统计…</translation>
+    </message>
+    <message>
+        <source>False negatives: counting…</source>
+        <translation>假阴性：正在统计…</translation>
+    </message>
+    <message>
+        <source>Counting errors per image</source>
+        <translation>正在按图像统计错误</translation>
+    </message>
+    <message>
+        <source>Cannot count the errors: %1</source>
+        <translation>无法统计错误：%1</translation>
+    </message>
+    <message>
+        <source>Cannot compute the curves: %1</source>
+        <translation>无法计算曲线：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>False positives: cancelled</source>
+        <translation>假阳性：已取消</translation>
+    </message>
+    <message>
+        <source>False negatives: cancelled</source>
+        <translation>假阴性：已取消</translation>
+    </message>
+</context>
+<context>
     <name>lightbox::ui::DatasetBrowser</name>
     <message>
         <source>Show the images of one dataset</source>
@@ -495,6 +966,14 @@ Import a healthy training set (DICOM series, NIfTI volumes, PNG/JPEG/TIFF images
     <message>
         <source>Their preprocessed arrays, thumbnails and ground truth are deleted from the project file. The original files on disk are not touched.</source>
         <translation>其预处理数组、缩略图和真值标注将从项目文件中删除。磁盘上的原始文件不受影响。</translation>
+    </message>
+    <message>
+        <source>Test Set with Simulated &amp;Lesions…</source>
+        <translation>含模拟病灶的测试集(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Hold out every k-th slice of a healthy dataset (they leave training) and make a test dataset of them, most with simulated lesions and their masks</source>
+        <translation>留出健康数据集中每隔 k 层的一层（不再用于训练），并用这些层面生成测试数据集，其中多数带有模拟病灶及其掩膜</translation>
     </message>
 </context>
 <context>
@@ -613,6 +1092,254 @@ Import a healthy training set (DICOM series, NIfTI volumes, PNG/JPEG/TIFF images
     <message>
         <source>Category</source>
         <translation>类别</translation>
+    </message>
+    <message>
+        <source>
+Drawn by hand (%1), not found by the model</source>
+        <translation>
+手动绘制（%1），并非由模型发现</translation>
+    </message>
+    <message>
+        <source>
+Found by the model; its extent was redrawn by hand</source>
+        <translation>
+由模型发现；其范围已手动重新绘制</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>来源</translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui::HealthyAuditModel</name>
+    <message>
+        <source>Included</source>
+        <translation>已纳入</translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <source>Excluded: %1</source>
+        <translation>已排除：%1</translation>
+    </message>
+    <message>
+        <source>%1 — slice %2</source>
+        <translation>%1 — 层面 %2</translation>
+    </message>
+    <message>
+        <source>Run %1, folds %2: %3 of %4 healthy images audited by the folds that never trained on them, on %5.</source>
+        <translation>运行 %1，折 %2：%4 幅健康图像中有 %3 幅已由从未用其训练的折审核，时间 %5。</translation>
+    </message>
+    <message>
+        <source>Voxels above the model&apos;s threshold %1.</source>
+        <translation>高于模型阈值 %1 的体素。</translation>
+    </message>
+    <message>
+        <source>The model has no threshold yet, so no voxels are counted above it.</source>
+        <translation>模型尚无阈值，因此不统计高于阈值的体素。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) excluded: kept in the project, left out of later training runs.</source>
+        <translation>
+            <numerusform>已排除 %n 幅图像：保留在项目中，但不用于以后的训练运行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This stored audit is out of date:</source>
+        <translation>此已存储的审核已过时：</translation>
+    </message>
+    <message>
+        <source>Run the audit again to bring it up to date.</source>
+        <translation>请重新运行审核以更新。</translation>
+    </message>
+    <message>
+        <source>This build has no models (LibTorch): the stored audit is shown; auditing again and heat maps need the models build.</source>
+        <translation>此版本不含模型（LibTorch）：显示已存储的审核；重新审核和热图需要含模型的版本。</translation>
+    </message>
+    <message>
+        <source>Not audited: %1</source>
+        <translation>未审核：%1</translation>
+    </message>
+    <message>
+        <source>not audited</source>
+        <translation>未审核</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Held out by folds</source>
+        <translation>留出该图像的折</translation>
+    </message>
+    <message>
+        <source>Voxels &gt; threshold</source>
+        <translation>体素 &gt; 阈值</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui::HealthyAuditPanel</name>
+    <message>
+        <source>Healthy-set audit</source>
+        <translation>健康数据集审核</translation>
+    </message>
+    <message>
+        <source>The folds whose models judge the images they never trained on</source>
+        <translation>用其模型评判从未训练过的图像的折</translation>
+    </message>
+    <message>
+        <source>Run Audit</source>
+        <translation>开始审核</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation>运行：</translation>
+    </message>
+    <message>
+        <source>Folds:</source>
+        <translation>折：</translation>
+    </message>
+    <message>
+        <source>Exclude…</source>
+        <translation>排除…</translation>
+    </message>
+    <message>
+        <source>Not healthy after all: keep the image in the project, marked, and leave it out of later training runs</source>
+        <translation>并非健康：将图像保留在项目中并加以标记，不再用于以后的训练运行</translation>
+    </message>
+    <message>
+        <source>Include Again</source>
+        <translation>重新纳入</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the project: %1</source>
+        <translation>无法读取项目：%1</translation>
+    </message>
+    <message>
+        <source>Run %1%2 (%3, %4)</source>
+        <translation>运行 %1%2（%3，%4）</translation>
+    </message>
+    <message>
+        <source>fold %1</source>
+        <translation>折 %1</translation>
+    </message>
+    <message>
+        <source>Cannot show the stored audit: %1</source>
+        <translation>无法显示已存储的审核：%1</translation>
+    </message>
+    <message>
+        <source>Open a project first.</source>
+        <translation>请先打开项目。</translation>
+    </message>
+    <message>
+        <source>No training run yet: train one on the Training page first.</source>
+        <translation>尚无训练运行：请先在“训练”页面训练一次。</translation>
+    </message>
+    <message>
+        <source>This run has not been audited yet: choose its folds and press Run Audit.</source>
+        <translation>此运行尚未审核：请选择其折并点击“开始审核”。</translation>
+    </message>
+    <message>
+        <source>This run has not been audited, and this build has no models (LibTorch) to audit it: run `lightbox-cli audit` in a build with the models.</source>
+        <translation>此运行尚未审核，且此版本不含用于审核的模型（LibTorch）：请在含模型的版本中运行 `lightbox-cli audit`。</translation>
+    </message>
+    <message>
+        <source>Check at least one fold to audit with.</source>
+        <translation>请至少勾选一个用于审核的折。</translation>
+    </message>
+    <message>
+        <source>Auditing the healthy set of run %1</source>
+        <translation>正在审核运行 %1 的健康数据集</translation>
+    </message>
+    <message>
+        <source>Another job is running: wait for it (or cancel it) first.</source>
+        <translation>另一个任务正在运行：请先等待其完成（或将其取消）。</translation>
+    </message>
+    <message>
+        <source>The audit failed: %1</source>
+        <translation>审核失败：%1</translation>
+    </message>
+    <message>
+        <source>Audit cancelled; the stored audit is unchanged.</source>
+        <translation>审核已取消；已存储的审核保持不变。</translation>
+    </message>
+    <message>
+        <source>Audit finished and stored in the project.</source>
+        <translation>审核已完成并存储在项目中。</translation>
+    </message>
+    <message>
+        <source>Predicting the heat map of the folds that held it out…</source>
+        <translation>正在用留出该图像的折预测热图…</translation>
+    </message>
+    <message>
+        <source>Cannot show the image: %1</source>
+        <translation>无法显示图像：%1</translation>
+    </message>
+    <message>
+        <source>Heat map: mean of the held-out folds&apos; maps, drawn above the threshold %1.</source>
+        <translation>热图：留出折的热图均值，绘制高于阈值 %1 的部分。</translation>
+    </message>
+    <message>
+        <source>Heat map: mean of the held-out folds&apos; maps.</source>
+        <translation>热图：留出折的热图均值。</translation>
+    </message>
+    <message>
+        <source>Cannot exclude the image: %1</source>
+        <translation>无法排除图像：%1</translation>
+    </message>
+    <message>
+        <source>Excluded “%1”: it stays in the project, marked, and later training runs leave it out.</source>
+        <translation>已排除“%1”：它保留在项目中并已标记，以后的训练运行不再使用它。</translation>
+    </message>
+    <message>
+        <source>Cannot include the image: %1</source>
+        <translation>无法重新纳入图像：%1</translation>
+    </message>
+    <message>
+        <source>“%1” is included again in later training runs.</source>
+        <translation>“%1”将重新用于以后的训练运行。</translation>
+    </message>
+    <message>
+        <source>Why is “%1” not healthy? Excluding it excludes the whole volume “%2”, all of its slices: it stays in the project, marked, and later training runs leave it out.</source>
+        <translation>为什么“%1”不健康？排除它将排除整个体数据“%2”及其所有层面：它保留在项目中并已标记，以后的训练运行不再使用它。</translation>
+    </message>
+    <message>
+        <source>Why is “%1” not healthy? It stays in the project, marked, and later training runs leave it out.</source>
+        <translation>为什么“%1”不健康？它保留在项目中并已标记，以后的训练运行不再使用它。</translation>
+    </message>
+    <message>
+        <source>Exclude Image</source>
+        <translation>排除图像</translation>
+    </message>
+    <message>
+        <source>Predict the checked folds on the images they never trained on</source>
+        <translation>用勾选的折预测其从未训练过的图像</translation>
+    </message>
+    <message>
+        <source>Auditing needs a build with the models (LibTorch)</source>
+        <translation>审核需要含模型（LibTorch）的版本</translation>
     </message>
 </context>
 <context>
@@ -1339,6 +2066,22 @@ Off: left-click moves the cursor. Shift+left-drag always moves the cursor.</sour
         <source>“%1” is still running. Stop it and quit? Everything finished so far stays in the project.</source>
         <translation>“%1”仍在运行。停止并退出吗？已完成的内容保留在项目中。</translation>
     </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>审阅(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Audit &amp;Healthy Set…</source>
+        <translation>审核健康数据集(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Audit Healthy Set</source>
+        <translation>审核健康数据集</translation>
+    </message>
+    <message>
+        <source>Open or create a project first.</source>
+        <translation>请先打开或创建项目。</translation>
+    </message>
 </context>
 <context>
     <name>lightbox::ui::PreferencesDialog</name>
@@ -1775,68 +2518,65 @@ Proposed: %1</source>
         <source>Cannot fit the colour scale: %1</source>
         <translation>无法适配色标：%1</translation>
     </message>
-</context>
-<context>
-    <name>lightbox::ui::RunsPage</name>
     <message>
-        <source>&lt;h3&gt;Training runs&lt;/h3&gt;</source>
-        <translation>&lt;h3&gt;训练运行&lt;/h3&gt;</translation>
+        <source>Curves…</source>
+        <translation>曲线…</translation>
     </message>
     <message>
-        <source>Runs recorded in this project, newest first. Start training with &lt;code&gt;lightbox-cli train&lt;/code&gt; for now; the live training monitor (loss and held-out-task curves, start and stop from here) arrives with the training monitor and review workspace (issue #7).</source>
-        <translation>此项目中记录的运行，最新的在前。目前请使用 &lt;code&gt;lightbox-cli train&lt;/code&gt; 开始训练；实时训练监视器（损失和留出任务曲线，可在此启动和停止）将随训练监视器和审阅工作区一同提供（issue #7）。</translation>
+        <source>ROC and precision-recall curves, and the images wrong at a threshold</source>
+        <translation>ROC 曲线和精确率–召回率曲线，以及在某一阈值下判错的图像</translation>
     </message>
     <message>
-        <source>Run / fold</source>
-        <translation>运行 / 折</translation>
+        <source>Editing finding %1: a box or ellipse redraws it on this slice, the brush adds to it (Shift or right button erases). Esc stops.</source>
+        <translation>正在编辑发现 %1：矩形或椭圆会在此层面上重新绘制它，画笔则向其添加（Shift 或右键擦除）。按 Esc 结束。</translation>
     </message>
     <message>
-        <source>Preset</source>
-        <translation>预设</translation>
+        <source>Drag on the current slice to add a finding the model missed. Esc cancels.</source>
+        <translation>在当前层面上拖动，添加模型遗漏的发现。按 Esc 取消。</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状态</translation>
+        <source>Drawing cancelled.</source>
+        <translation>已取消绘制。</translation>
     </message>
     <message>
-        <source>Device</source>
-        <translation>设备</translation>
+        <source>Cannot read the finding&apos;s region: %1</source>
+        <translation>无法读取发现的区域：%1</translation>
     </message>
     <message>
-        <source>Train tasks</source>
-        <translation>训练任务</translation>
+        <source>That would leave finding %1 empty; reject it instead, or undo its drawing (Ctrl+Z).</source>
+        <translation>这会使发现 %1 变为空；请改为拒绝它，或撤销其绘制（Ctrl+Z）。</translation>
     </message>
     <message>
-        <source>Held-out tasks</source>
-        <translation>留出任务</translation>
+        <source>The brush erases only while editing a finding&apos;s extent (select it, then Edit extent).</source>
+        <translation>画笔仅在编辑发现的范围时擦除（先选择发现，再点击“编辑范围”）。</translation>
     </message>
     <message>
-        <source>Steps</source>
-        <translation>步数</translation>
+        <source>Cannot draw: %1</source>
+        <translation>无法绘制：%1</translation>
     </message>
     <message>
-        <source>Best val. loss</source>
-        <translation>最佳验证损失</translation>
+        <source>Drawing not stored: %1</source>
+        <translation>绘制未保存：%1</translation>
     </message>
     <message>
-        <source>Updated</source>
-        <translation>更新时间</translation>
+        <source>Finding stored.</source>
+        <translation>发现已保存。</translation>
     </message>
     <message>
-        <source>Run %1</source>
-        <translation>运行 %1</translation>
+        <source>Drawn finding removed.</source>
+        <translation>已移除绘制的发现。</translation>
     </message>
     <message>
-        <source>fold %1</source>
-        <translation>折 %1</translation>
+        <source>Cannot list the findings: %1</source>
+        <translation>无法列出发现：%1</translation>
     </message>
     <message>
-        <source>No training runs in this project yet.</source>
-        <translation>此项目尚无训练运行。</translation>
+        <source>Cannot read the categories: %1</source>
+        <translation>无法读取类别：%1</translation>
     </message>
     <message>
-        <source>Could not read the runs: %1</source>
-        <translation>无法读取运行：%1</translation>
+        <source>Category list not changed: %1</source>
+        <translation>类别列表未更改：%1</translation>
     </message>
 </context>
 <context>
@@ -1844,6 +2584,175 @@ Proposed: %1</source>
     <message>
         <source>Scores of this image&apos;s voxels (logarithmic counts), 0 at the bottom, 1 at the top; the line is the threshold</source>
         <translation>此图像体素的评分（对数计数），底部为 0，顶部为 1；线条表示阈值</translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui::SimulateLesionsDialog</name>
+    <message>
+        <source>Test Set with Simulated Lesions</source>
+        <translation>含模拟病灶的测试集</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2, %3, %n image(s))</source>
+        <translation>
+            <numerusform>%1（%2，%3，%n 幅图像）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Holds out every k-th slice of each healthy volume and copies it into a new &lt;b&gt;test&lt;/b&gt; dataset; most of these slices get one or two &lt;b&gt;simulated&lt;/b&gt; lesions (smooth bright or dark ellipses, not one of the training tasks) with their masks as ground truth. The held-out slices are left out of training from now on, so the model is tested on slices it never saw. There are no real lesions in this set: it is marked “simulated” in the project.</source>
+        <translation>留出每个健康体数据中每隔 k 层的一层，复制到新的&lt;b&gt;测试&lt;/b&gt;数据集中；其中多数层面会获得一到两个&lt;b&gt;模拟&lt;/b&gt;病灶（平滑的亮或暗椭圆，不属于任何训练任务），其掩膜作为真值。留出的层面从此不再用于训练，因此模型是在从未见过的层面上测试的。此数据集不含真实病灶：它在项目中被标记为“模拟”。</translation>
+    </message>
+    <message>
+        <source>A healthy dataset imported with the brain-slices-2d preset (one working array per axial slice). Its held-out slices stay in it, marked, but no training run uses them any more.</source>
+        <translation>以 brain-slices-2d 预设导入的健康数据集（每个轴位层面一个工作数组）。其留出的层面仍保留在其中并已标记，但不再被任何训练运行使用。</translation>
+    </message>
+    <message>
+        <source>Name of the new test dataset; it must not exist yet</source>
+        <translation>新测试数据集的名称；该名称不能已存在</translation>
+    </message>
+    <message>
+        <source>1 in </source>
+        <translation>每 </translation>
+    </message>
+    <message>
+        <source> slices</source>
+        <translation> 层取 1 层</translation>
+    </message>
+    <message>
+        <source>Which slices become test images: slices 0, k, 2k, … of each volume. They are held out of training for good (later runs skip them), so a smaller k makes a bigger test set and leaves less to train on.</source>
+        <translation>哪些层面成为测试图像：每个体数据的第 0、k、2k、… 层。它们将永久不再用于训练（以后的运行会跳过它们），因此 k 越小，测试集越大，可用于训练的层面越少。</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Share of the held-out slices that get lesions; the others stay healthy, so the test set has negatives too (sample-level AP and AUROC need both).</source>
+        <translation>获得病灶的留出层面所占比例；其余层面保持健康，使测试集也包含阴性样本（样本级 AP 和 AUROC 需要两者兼有）。</translation>
+    </message>
+    <message>
+        <source>Where the lesions go, their size, shape and brightness: the same seed makes the same set</source>
+        <translation>病灶的位置、大小、形状和亮度：相同的种子生成相同的数据集</translation>
+    </message>
+    <message>
+        <source>&amp;Source (healthy):</source>
+        <translation>源数据集（健康）(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;New test dataset:</source>
+        <translation>新测试数据集(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Held-out slices:</source>
+        <translation>留出层面(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;With lesions:</source>
+        <translation>含病灶(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation>种子(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Create Test Set</source>
+        <translation>创建测试集</translation>
+    </message>
+    <message>
+        <source>The test set is written in one transaction: cancelling leaves the project as it was. You can close this window; the work goes on in the status bar.</source>
+        <translation>测试集在一个事务中写入：取消后项目保持原样。您可以关闭此窗口；工作将在状态栏中继续。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Run in Background</source>
+        <translation>在后台运行</translation>
+    </message>
+    <message>
+        <source>About %1 % of each volume&apos;s slices become test images.</source>
+        <translation>每个体数据约 %1% 的层面将成为测试图像。</translation>
+    </message>
+    <message>
+        <source>“%1” was imported with %2, not %3: only slice datasets can be used.</source>
+        <translation>“%1”是以 %2 而非 %3 导入的：只能使用层面数据集。</translation>
+    </message>
+    <message>
+        <source>The project has no healthy dataset yet: import a brain volume with the %1 preset first.</source>
+        <translation>项目尚无健康数据集：请先以 %1 预设导入脑部体数据。</translation>
+    </message>
+    <message>
+        <source>The project already has a dataset named “%1”.</source>
+        <translation>项目中已有名为“%1”的数据集。</translation>
+    </message>
+    <message>
+        <source>Wait for “%1” to finish first</source>
+        <translation>请先等待“%1”完成</translation>
+    </message>
+    <message>
+        <source>Choosing the slices to hold out…</source>
+        <translation>正在选择要留出的层面…</translation>
+    </message>
+    <message>
+        <source>Simulating lesions on held-out slice %1 of %2</source>
+        <translation>正在模拟病灶：留出层面 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Making test set %1</source>
+        <translation>正在创建测试集 %1</translation>
+    </message>
+    <message>
+        <source>Another job is running (“%1”): wait for it, or cancel it, first.</source>
+        <translation>另一个任务正在运行（“%1”）：请先等待其完成，或将其取消。</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written, and the source dataset is unchanged.</source>
+        <translation>已取消：未写入任何内容，源数据集保持不变。</translation>
+    </message>
+    <message>
+        <source>Could not make the test set: %1</source>
+        <translation>无法创建测试集：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;“%1” made&lt;/b&gt; from “%2”: %n held-out slice(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;已创建“%1”&lt;/b&gt;，源自“%2”：%n 个留出层面</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n with simulated lesions</source>
+        <translation>
+            <numerusform>，其中 %n 个带有模拟病灶</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n lesion pixel(s) in the masks)</source>
+        <translation>
+            <numerusform>（掩膜中共 %n 个病灶像素）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n left healthy.</source>
+        <translation>
+            <numerusform>，%n 个保持健康。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>These slices are left out of training from now on. Train a run on “%1”, then predict “%2” on the Review page; its masks give the ROC and PR figures.</source>
+        <translation>这些层面从此不再用于训练。请在“%1”上训练一次运行，然后在“审阅”页面预测“%2”；其掩膜将给出 ROC 和 PR 指标。</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Test Set Made</source>
+        <translation>测试集已创建</translation>
     </message>
 </context>
 <context>
@@ -2062,6 +2971,89 @@ Proposed: %1</source>
     <message>
         <source>%1 across %2 images of dataset &quot;%3&quot;; outline = anomaly mask</source>
         <translation>%1，遍及数据集“%3”中的 %2 幅图像；轮廓 = 异常掩膜</translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui::ThresholdPanel</name>
+    <message>
+        <source>&lt;b&gt;Threshold&lt;/b&gt;</source>
+        <translation>&lt;b&gt;阈值&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Propose a threshold when a run finishes</source>
+        <translation>运行结束时建议阈值</translation>
+    </message>
+    <message>
+        <source>From the run&apos;s held-out synthetic tasks and its healthy validation images: no ground truth needed. A threshold set by the user stays in force.</source>
+        <translation>根据该运行的留出合成任务及其健康验证图像得出：无需真值。用户设定的阈值保持生效。</translation>
+    </message>
+    <message>
+        <source>Propose Threshold</source>
+        <translation>建议阈值</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Propose (again) the threshold of the selected run&apos;s ensemble, or of the selected fold</source>
+        <translation>（重新）建议所选运行的集成或所选折的阈值</translation>
+    </message>
+    <message>
+        <source>Cancelling the proposal…</source>
+        <translation>正在取消建议…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Threshold&lt;/b&gt; — run %1, %2</source>
+        <translation>&lt;b&gt;阈值&lt;/b&gt; — 运行 %1，%2</translation>
+    </message>
+    <message>
+        <source>Select a run (its ensemble) or one of its folds to see or propose its threshold.</source>
+        <translation>选择一个运行（其集成）或其中一个折，以查看或建议其阈值。</translation>
+    </message>
+    <message>
+        <source>Thresholds are proposed by a build with the models library (LibTorch).</source>
+        <translation>阈值需由含模型库（LibTorch）的版本建议。</translation>
+    </message>
+    <message>
+        <source>Could not read the threshold: %1</source>
+        <translation>无法读取阈值：%1</translation>
+    </message>
+    <message>
+        <source>Another job is running (%1): propose when it is done.</source>
+        <translation>另一个任务正在运行（%1）：请在其完成后再建议。</translation>
+    </message>
+    <message>
+        <source>Proposing the threshold of run %1</source>
+        <translation>正在建议运行 %1 的阈值</translation>
+    </message>
+    <message>
+        <source>Proposing the threshold of run %1, fold %2…</source>
+        <translation>正在建议运行 %1 折 %2 的阈值…</translation>
+    </message>
+    <message>
+        <source>Proposing the threshold of run %1…</source>
+        <translation>正在建议运行 %1 的阈值…</translation>
+    </message>
+    <message>
+        <source>Proposal cancelled: no threshold was recorded.</source>
+        <translation>建议已取消：未记录任何阈值。</translation>
+    </message>
+    <message>
+        <source>Threshold of run %1 proposed and stored.</source>
+        <translation>运行 %1 的阈值已建议并存储。</translation>
+    </message>
+    <message>
+        <source>Could not propose a threshold for run %1: %2</source>
+        <translation>无法为运行 %1 建议阈值：%2</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Select a finished run in the list.</source>
+        <translation>请在列表中选择一个已完成的运行。</translation>
     </message>
 </context>
 <context>

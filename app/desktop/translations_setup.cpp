@@ -30,23 +30,37 @@ QString chosenLanguage(const QCoreApplication& app) {
   return ui::availableLanguages().contains(code) ? code : QString();
 }
 
-void install(QCoreApplication& app, const QLocale& locale, const QString& name, const QString& dir) {
+bool install(QCoreApplication& app, const QLocale& locale, const QString& name, const QString& dir) {
   auto* t = new QTranslator(&app);
-  if (t->load(locale, name, QStringLiteral("_"), dir))
+  if (t->load(locale, name, QStringLiteral("_"), dir)) {
+    QCoreApplication::installTranslator(t);
+    return true;
+  }
+  delete t;
+  return false;
+}
+
+}  // namespace
+
+void installLightboxTranslation(QCoreApplication& app, const QLocale& locale) {
+  if (locale.language() != QLocale::English && install(app, locale, QStringLiteral("lightbox"), QStringLiteral(":/i18n")))
+    return;
+  // English is the source text, and also what a language without a translation shows: its file holds only the
+  // plural forms, which the source writes as "%n image(s)".
+  auto* t = new QTranslator(&app);
+  if (t->load(QStringLiteral(":/i18n/lightbox_en.qm")))
     QCoreApplication::installTranslator(t);
   else
     delete t;
 }
 
-}  // namespace
-
 QLocale installTranslations(QCoreApplication& app) {
   const QString code = chosenLanguage(app);
   const QLocale locale = localeForLanguage(code);
   QLocale::setDefault(locale);
-  if (code == QLatin1String("en") || locale.language() == QLocale::English) return locale;  // the source text
-  install(app, locale, QStringLiteral("qtbase"), QLibraryInfo::path(QLibraryInfo::TranslationsPath));
-  install(app, locale, QStringLiteral("lightbox"), QStringLiteral(":/i18n"));
+  if (locale.language() != QLocale::English)
+    install(app, locale, QStringLiteral("qtbase"), QLibraryInfo::path(QLibraryInfo::TranslationsPath));
+  installLightboxTranslation(app, locale);
   return locale;
 }
 

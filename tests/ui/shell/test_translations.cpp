@@ -1,6 +1,8 @@
 // Translations (issue #8): lupdate over the sources finds no new, unfinished or missing entry in either language,
 // every translation keeps the source's placeholders, and the compiled .qm files (embedded at :/i18n) load and
 // translate — including the core's task names and parameters that reach the UI through ui/preview/task_text.
+// English (issue #7) has a file of plural forms only, so "%n image(s)" reads "1 image" / "2 images"; the desktop
+// application loads it for English and for languages without a translation of their own.
 #include <QApplication>
 #include <QCoreApplication>
 #include <QFile>
@@ -15,6 +17,7 @@
 #include "lightbox/core/task_settings.h"
 #include "preview/task_text.h"
 #include "shell/preferences_dialog.h"
+#include "translations_setup.h"
 
 using namespace lightbox;
 
@@ -76,7 +79,20 @@ QStringList placeholders(const QString& s) {
   return out;
 }
 
-int formsFor(const QString& lang) { return lang == QLatin1String("de") ? 2 : 1; }  // German: one/other; Chinese: one
+// German and English: one/other; Chinese: one.
+int formsFor(const QString& lang) { return lang == QLatin1String("zh_CN") ? 1 : 2; }
+
+/// Removes and deletes the translators that installTranslations-style code parented to the application.
+void removeAppTranslators() {
+  for (QTranslator* t : QCoreApplication::instance()->findChildren<QTranslator*>(QString(), Qt::FindDirectChildrenOnly)) {
+    QCoreApplication::removeTranslator(t);
+    delete t;
+  }
+}
+
+QString imagesWithTruth(int n) {
+  return QCoreApplication::translate("lightbox::ui::CurvesDialog", "%n image(s) with ground truth", nullptr, n);
+}
 
 }  // namespace
 
@@ -87,6 +103,8 @@ class TestTranslations : public QObject {
   void lupdateFindsEveryEntryFinished();
   void qmLoadsAndTranslates_data();
   void qmLoadsAndTranslates();
+  void englishPluralsRead();
+  void desktopLoadsEnglishPluralsWithoutATranslation();
   void languagePreferenceIsStored();
 };
 
@@ -94,6 +112,7 @@ void TestTranslations::lupdateFindsEveryEntryFinished_data() {
   QTest::addColumn<QString>("lang");
   QTest::newRow("de") << QStringLiteral("de");
   QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+  QTest::newRow("en") << QStringLiteral("en");  // plural forms only
 }
 
 void TestTranslations::lupdateFindsEveryEntryFinished() {
@@ -108,9 +127,11 @@ void TestTranslations::lupdateFindsEveryEntryFinished() {
   // The same sources as the build's lupdate (translations/CMakeLists.txt writes the list).
   QProcess lupdate;
   lupdate.setProcessChannelMode(QProcess::MergedChannels);
-  lupdate.start(QStringLiteral(LIGHTBOX_LUPDATE),
-                {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
-                 QStringLiteral("@" LIGHTBOX_LUPDATE_SOURCES), QStringLiteral("-ts"), ts});
+  const bool english = lang == QLatin1String("en");
+  QStringList args{QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
+                   QStringLiteral("@" LIGHTBOX_LUPDATE_SOURCES), QStringLiteral("-ts"), ts};
+  if (english) args.prepend(QStringLiteral("-pluralonly"));  // as translations/CMakeLists.txt runs it
+  lupdate.start(QStringLiteral(LIGHTBOX_LUPDATE), args);
   QVERIFY2(lupdate.waitForFinished(120000), "lupdate did not finish");
   const QString log = QString::fromLocal8Bit(lupdate.readAll());
   QVERIFY2(lupdate.exitStatus() == QProcess::NormalExit && lupdate.exitCode() == 0, qPrintable(log));
@@ -120,7 +141,7 @@ void TestTranslations::lupdateFindsEveryEntryFinished() {
   QVERIFY2(error.isEmpty(), qPrintable(error));
   const QList<Message> messages = readTs(ts, &error);
   QVERIFY2(error.isEmpty(), qPrintable(error));
-  QVERIFY2(messages.size() > 600, qPrintable(QString::number(messages.size())));
+  QVERIFY2(messages.size() > (english ? 15 : 600), qPrintable(QString::number(messages.size())));
 
   QStringList problems;
   for (const Message& m : messages) {
@@ -129,12 +150,14 @@ void TestTranslations::lupdateFindsEveryEntryFinished() {
       problems << QStringLiteral("%1 is %2").arg(where, m.type);
       continue;
     }
+    if (english && !m.numerus) problems << where + QStringLiteral(" is not a plural entry");
     if (m.numerus && m.forms.size() != formsFor(lang))
       problems << QStringLiteral("%1 has %2 plural forms, %3 expects %4").arg(where).arg(m.forms.size()).arg(lang).arg(formsFor(lang));
     for (const QString& f : m.forms) {
       if (f.trimmed().isEmpty() && !m.source.trimmed().isEmpty()) problems << where + QStringLiteral(" is empty");
       if (placeholders(f) != placeholders(m.source))
         problems << QStringLiteral("%1: \"%2\" changes the placeholders").arg(where, f);
+      if (english && f.contains(QLatin1String("(s)"))) problems << QStringLiteral("%1: \"%2\" keeps \"(s)\"").arg(where, f);
     }
   }
   // Nothing lupdate dropped as gone from the sources either: the committed file holds exactly today's entries.
@@ -184,6 +207,39 @@ void TestTranslations::qmLoadsAndTranslates() {
   QVERIFY(ui::parameterLabel("label_sigma") != QLatin1String("Soft label sigma"));
   QVERIFY(QCoreApplication::removeTranslator(&t));
   QCOMPARE(QCoreApplication::translate("lightbox::ui::MainWindow", "&File"), QStringLiteral("&File"));
+}
+
+void TestTranslations::englishPluralsRead() {
+  QTranslator t;
+  QVERIFY2(t.load(QStringLiteral(":/i18n/lightbox_en.qm")), "lightbox_en.qm is not in lightbox_ui's resources");
+  QVERIFY(QCoreApplication::installTranslator(&t));
+  QCOMPARE(imagesWithTruth(1), QStringLiteral("1 image with ground truth"));
+  QCOMPARE(imagesWithTruth(2), QStringLiteral("2 images with ground truth"));
+  QCOMPARE(imagesWithTruth(0), QStringLiteral("0 images with ground truth"));
+  QCOMPARE(QCoreApplication::translate("lightbox::ui::CurvesDialog", "False positives: %n image(s)", nullptr, 1),
+           QStringLiteral("False positives: 1 image"));
+  QCOMPARE(QCoreApplication::translate("lightbox::ui::ExportDialog", "%n finding(s) written to %1", nullptr, 5)
+               .arg(QStringLiteral("x.csv")),
+           QStringLiteral("5 findings written to x.csv"));
+  QCOMPARE(QCoreApplication::translate("lightbox::ui::MainWindow", "&File"), QStringLiteral("&File"));  // source text
+  QVERIFY(QCoreApplication::removeTranslator(&t));
+  QCOMPARE(imagesWithTruth(1), QStringLiteral("1 image(s) with ground truth"));  // what English showed without it
+}
+
+void TestTranslations::desktopLoadsEnglishPluralsWithoutATranslation() {
+  removeAppTranslators();
+  desktop::installLightboxTranslation(*QCoreApplication::instance(), QLocale(QLocale::English, QLocale::UnitedKingdom));
+  QCOMPARE(imagesWithTruth(1), QStringLiteral("1 image with ground truth"));
+  removeAppTranslators();
+  // French has no translation: the English source text shows, with its plurals.
+  desktop::installLightboxTranslation(*QCoreApplication::instance(), QLocale(QLocale::French, QLocale::France));
+  QCOMPARE(imagesWithTruth(2), QStringLiteral("2 images with ground truth"));
+  removeAppTranslators();
+  desktop::installLightboxTranslation(*QCoreApplication::instance(), desktop::localeForLanguage(QStringLiteral("de")));
+  QCOMPARE(imagesWithTruth(1), QStringLiteral("1 Bild mit Referenzdaten"));
+  QCOMPARE(imagesWithTruth(2), QStringLiteral("2 Bilder mit Referenzdaten"));
+  removeAppTranslators();
+  QCOMPARE(imagesWithTruth(1), QStringLiteral("1 image(s) with ground truth"));
 }
 
 void TestTranslations::languagePreferenceIsStored() {

@@ -1,0 +1,168 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>Eta</name>
+    <message numerus="yes">
+        <source>%n s left</source>
+        <translation>
+            <numerusform>%n s left</numerusform>
+            <numerusform>%n s left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min left</source>
+        <translation>
+            <numerusform>about %n min left</numerusform>
+            <numerusform>about %n min left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n h left</source>
+        <translation>
+            <numerusform>about %n h left</numerusform>
+            <numerusform>about %n h left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::desktop::DemoLauncher</name>
+    <message numerus="yes">
+        <source>Building the demo project: Colin27 slices, simulated lesions, %n minute(s) of training</source>
+        <translation>
+            <numerusform>Building the demo project: Colin27 slices, simulated lesions, %n minute of training</numerusform>
+            <numerusform>Building the demo project: Colin27 slices, simulated lesions, %n minutes of training</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui::CategoryDialog</name>
+    <message numerus="yes">
+        <source>%n finding(s) have the category “%1”; removing it leaves them without one. Remove it?</source>
+        <translation>
+            <numerusform>%n finding has the category “%1”; removing it leaves it without one. Remove it?</numerusform>
+            <numerusform>%n findings have the category “%1”; removing it leaves them without one. Remove it?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui::CurvesDialog</name>
+    <message numerus="yes">
+        <source>%n image(s) with ground truth</source>
+        <translation>
+            <numerusform>%n image with ground truth</numerusform>
+            <numerusform>%n images with ground truth</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n without, left out</source>
+        <translation>
+            <numerusform>%n without, left out</numerusform>
+            <numerusform>%n without, left out</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>False positives: %n image(s)</source>
+        <translation>
+            <numerusform>False positives: %n image</numerusform>
+            <numerusform>False positives: %n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>False negatives: %n image(s)</source>
+        <translation>
+            <numerusform>False negatives: %n image</numerusform>
+            <numerusform>False negatives: %n images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui::ExportDialog</name>
+    <message numerus="yes">
+        <source>%n finding(s) written to %1</source>
+        <translation>
+            <numerusform>%n finding written to %1</numerusform>
+            <numerusform>%n findings written to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui::HealthyAuditModel</name>
+    <message numerus="yes">
+        <source>%n image(s) excluded: kept in the project, left out of later training runs.</source>
+        <translation>
+            <numerusform>%n image excluded: kept in the project, left out of later training runs.</numerusform>
+            <numerusform>%n images excluded: kept in the project, left out of later training runs.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui::ReviewPage</name>
+    <message numerus="yes">
+        <source>, %n with masks</source>
+        <translation>
+            <numerusform>, %n with masks</numerusform>
+            <numerusform>, %n with masks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n with boxes</source>
+        <translation>
+            <numerusform>, %n with boxes</numerusform>
+            <numerusform>, %n with boxes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2, %n image(s)%3)</source>
+        <translation>
+            <numerusform>%1 (%2, %n image%3)</numerusform>
+            <numerusform>%1 (%2, %n images%3)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s) at the new threshold; %1 reviewed kept</source>
+        <translation>
+            <numerusform>%n finding at the new threshold; %1 reviewed kept</numerusform>
+            <numerusform>%n findings at the new threshold; %1 reviewed kept</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui::SimulateLesionsDialog</name>
+    <message numerus="yes">
+        <source>%1 (%2, %3, %n image(s))</source>
+        <translation>
+            <numerusform>%1 (%2, %3, %n image)</numerusform>
+            <numerusform>%1 (%2, %3, %n images)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;“%1” made&lt;/b&gt; from “%2”: %n held-out slice(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;“%1” made&lt;/b&gt; from “%2”: %n held-out slice</numerusform>
+            <numerusform>&lt;b&gt;“%1” made&lt;/b&gt; from “%2”: %n held-out slices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n with simulated lesions</source>
+        <translation>
+            <numerusform>, %n with simulated lesions</numerusform>
+            <numerusform>, %n with simulated lesions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n lesion pixel(s) in the masks)</source>
+        <translation>
+            <numerusform> (%n lesion pixel in the masks)</numerusform>
+            <numerusform> (%n lesion pixels in the masks)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n left healthy.</source>
+        <translation>
+            <numerusform>, %n left healthy.</numerusform>
+            <numerusform>, %n left healthy.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
