@@ -30,8 +30,10 @@ std::vector<int> ensembleFolds(const workflows::RunOverview& run) {
 }
 
 QString whyNoProposal(const workflows::RunOverview& run, int fold) {
-  if (run.status != "finished")
-    return ThresholdLogic::tr("Run %1 is not finished: a threshold is proposed for a finished run.").arg(run.id);
+  // A run that stopped (time limit, cancel, crash) has a best checkpoint as good as a finished one's, and the demo's
+  // time-limited runs stop "paused": only a run still changing its checkpoint waits.
+  if (run.status == "running" || run.status == "queued")
+    return ThresholdLogic::tr("Run %1 is still training: a threshold is proposed once it stops.").arg(run.id);
   if (fold < 0)
     return ensembleFolds(run).empty() ? ThresholdLogic::tr("Run %1 has no best checkpoint yet.").arg(run.id)
                                       : QString();
@@ -43,12 +45,12 @@ QString whyNoProposal(const workflows::RunOverview& run, int fold) {
 }
 
 QString modelName(const workflows::RunOverview& run, int fold) {
-  if (fold >= 0) return ThresholdLogic::tr("Fold %1").arg(fold);
+  if (fold >= 0) return ThresholdLogic::tr("fold %1").arg(fold);
   const std::vector<int> folds = ensembleFolds(run);
-  if (run.folds.size() <= 1) return ThresholdLogic::tr("The model");
+  if (run.folds.size() <= 1) return ThresholdLogic::tr("its only model");
   QStringList ids;
   for (int f : folds) ids << QString::number(f);
-  return ThresholdLogic::tr("Ensemble of folds %1").arg(ids.join(QStringLiteral(", ")));
+  return ThresholdLogic::tr("ensemble of folds %1").arg(ids.join(QStringLiteral(", ")));
 }
 
 QString decidedByText(const std::string& decidedBy) {

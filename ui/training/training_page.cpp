@@ -280,9 +280,10 @@ void TrainingPage::onJobFinished(bool cancelled, const QString& error) {
   pollNow();
   reload();
   updateButtons();
-  // A run that reached its end gets its threshold before the next queued run starts (that one waits for the job
-  // runner), so predicting it on the Review page finds regions at once.
-  const bool propose = state == S::Finished && detail.isEmpty() && r.runId > 0 && !quitting_ &&
+  // A run that reached its end, or stopped at its time or step limit (the usual way on a CPU), gets its threshold
+  // before the next queued run starts (that one waits for the job runner), so predicting it on the Review page finds
+  // regions at once. Cancelled and failed runs are left for the user to decide.
+  const bool propose = state == S::Finished && r.runId > 0 && !quitting_ &&
                        threshold_->proposeOnFinish();
   Q_EMIT trainingFinished(r.runId, state == S::Cancelled, state == S::Failed ? detail : QString());
   QTimer::singleShot(0, this, [this, propose, runId = r.runId] {

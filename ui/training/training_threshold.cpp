@@ -208,7 +208,7 @@ void ThresholdPanel::onJobFinished(bool cancelled, const QString& error) {
 
 void ThresholdPanel::updateButtons() {
 #ifdef LIGHTBOX_HAS_TRAINING
-  const QString why = run_ ? whyNoProposal(*run_, fold_) : tr("Select a finished run in the list.");
+  const QString why = run_ ? whyNoProposal(*run_, fold_) : tr("Select a run in the list.");
 #else
   const QString why = tr("Thresholds are proposed by a build with the models library (LibTorch).");
 #endif

@@ -325,7 +325,7 @@ class TestTrainingPage : public QObject {
     QTreeWidgetItem* foldItem = runItem(tree, runId)->child(0);
     QVERIFY(foldItem);
     tree->setCurrentItem(foldItem);
-    QVERIFY(child<QLabel>(&page, "trainingThresholdTitle")->text().contains(QStringLiteral("Fold")));
+    QVERIFY(child<QLabel>(&page, "trainingThresholdTitle")->text().contains(QStringLiteral("fold")));
     QVERIFY(panel->proposeAction()->isEnabled());
     QTest::mouseClick(child<QPushButton>(&page, "trainingProposeThreshold"), Qt::LeftButton);
     QVERIFY(panel->isProposing());
