@@ -6,6 +6,7 @@
 // LIGHTBOX_ANNOTATION_SCREENSHOT=<file.png> saves a picture of the page while an extent is edited.
 #include <QComboBox>
 #include <QFile>
+#include <QListWidget>
 #include <QTableView>
 #include <QUndoStack>
 #include <QtTest>
@@ -284,6 +285,38 @@ class TestReviewAnnotationPage : public QObject {
     QCOMPARE(f->bboxMax[size_t(across)] - f->bboxMin[size_t(across)], int64_t(1));
     QCOMPARE(f->bboxMin[size_t(across)], l.voxel(20, 5, slice)[across]);
     QCOMPARE(viewer->currentSlice(), slice);  // the new finding is centred without leaving the slice
+  }
+
+  // Ctrl+Z / Ctrl+Y pressed in the Categories dialog (another window: the page's shortcuts do not reach it) undo and
+  // redo on the page's stack.
+  void undoKeysWorkInTheCategoriesDialog() {
+    ReviewPage page;
+    page.resize(1500, 900);
+    page.setProject(path_);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    const std::string path = path_.toStdString();
+    const auto before = categoryNames(path);
+    page.showCategoryDialog();
+    CategoryDialog* dialog = page.categoryDialog();
+    QVERIFY(dialog);
+    dialog->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(dialog));
+    dialog->addCategory(QStringLiteral("polyp"));
+    QCOMPARE(categoryNames(path).back(), std::string("polyp"));
+    auto* focus = dialog->findChild<QListWidget*>();
+    QVERIFY(focus);
+    focus->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget*>(focus));
+    QTest::keyClick(focus, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(categoryNames(path), before);
+    QVERIFY(!dialog->names().contains(QStringLiteral("polyp")));
+    QTest::keyClick(focus, Qt::Key_Y, Qt::ControlModifier);
+    QCOMPARE(categoryNames(path).back(), std::string("polyp"));
+    QTest::keyClick(focus, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);  // nothing left to redo
+    QTest::keyClick(focus, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(categoryNames(path), before);
+    dialog->close();
   }
 };
 
