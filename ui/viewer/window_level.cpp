@@ -56,8 +56,12 @@ int windowLevelDecimals(const WindowLevel& wl) {
 QString windowLevelText(const WindowLevel& wl) {
   const int decimals = windowLevelDecimals(wl);
   const QLocale l;
-  return QCoreApplication::translate("ImageViewer", "W %1  L %2")
-      .arg(l.toString(wl.width, 'f', decimals), l.toString(wl.centre, 'f', decimals));
+  const auto text = [&](double v) {
+    const double scale = std::pow(10.0, decimals);
+    const double rounded = std::round(v * scale) / scale;
+    return l.toString(rounded == 0.0 ? 0.0 : rounded, 'f', decimals);  // no "-0.00"
+  };
+  return QCoreApplication::translate("ImageViewer", "W %1  L %2").arg(text(wl.width), text(wl.centre));
 }
 
 WindowLevel percentileWindow(const float* values, int64_t count, double lowPercent, double highPercent) {

@@ -103,6 +103,7 @@ class TestViewerLogic : public QObject {
     QCOMPARE(windowLevelText({0.186845, 1.48579}), QString("W 1.49  L 0.19"));
     QCOMPARE(windowLevelText({40, 400}), QString("W 400  L 40"));
     QCOMPARE(windowLevelText({-0.00512, 0.0123}), QString("W 0.0123  L -0.0051"));
+    QCOMPARE(windowLevelText({-0.0014112, 1.6364}), QString("W 1.64  L 0.00"));  // not "-0.00"
     QLocale::setDefault(before);
   }
 
