@@ -226,7 +226,8 @@ void ReviewPage::buildUi() {
   // it all), and the note, category and origin columns only when a finding of the image has one: the table fits the
   // panel without a horizontal scroll bar.
   findingTable_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  for (int c : {int(FindingTableModel::NoteColumn), int(FindingTableModel::CategoryColumn)})
+  for (int c : {int(FindingTableModel::NoteColumn), int(FindingTableModel::CategoryColumn),
+                int(FindingTableModel::OriginColumn)})
     findingTable_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::Stretch);
   findingTable_->setWordWrap(false);
   findingTable_->setTextElideMode(Qt::ElideMiddle);
@@ -278,7 +279,7 @@ void ReviewPage::buildUi() {
   split->setStretchFactor(2, 3);
   split->setChildrenCollapsible(false);
   // The ranking needs little more than a file name; the findings table's columns need the room.
-  split->setSizes({340, 720, 540});
+  split->setSizes({360, 700, 540});
 
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(top);

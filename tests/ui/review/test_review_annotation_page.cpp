@@ -6,7 +6,9 @@
 // LIGHTBOX_ANNOTATION_SCREENSHOT=<file.png> saves a picture of the page while an extent is edited.
 #include <QComboBox>
 #include <QFile>
+#include <QLabel>
 #include <QListWidget>
+#include <QScrollBar>
 #include <QTableView>
 #include <QUndoStack>
 #include <QtTest>
@@ -153,6 +155,19 @@ class TestReviewAnnotationPage : public QObject {
     QVERIFY(page.annotationTools()->editing());
     QVERIFY(page.viewer()->overlay()->region);  // the edited region is outlined
     QVERIFY(!view->regionEdges().empty());
+    // The editing hint is one whole line (elided to the width, all of it in the tooltip), never cut in half.
+    auto* hint = page.findChild<QLabel*>(QStringLiteral("annotationHint"));
+    QVERIFY(hint && hint->isVisible());
+    QVERIFY(page.annotationTools()->hint().contains(QStringLiteral("Esc stops")));
+    QVERIFY2(hint->height() >= hint->fontMetrics().height(), qPrintable(QString::number(hint->height())));
+    QVERIFY(hint->fontMetrics().horizontalAdvance(hint->text()) <= hint->width());
+    QCOMPARE(hint->text() == page.annotationTools()->hint(), hint->toolTip().isEmpty());
+    if (hint->text() != page.annotationTools()->hint()) QCOMPARE(hint->toolTip(), page.annotationTools()->hint());
+    // Manual findings bring the Origin column: the table still fits without a horizontal scroll bar.
+    auto* findingTable = page.findChild<QTableView*>(QStringLiteral("findingTable"));
+    QVERIFY(!findingTable->isColumnHidden(FindingTableModel::OriginColumn));
+    QTest::qWait(20);
+    QCOMPARE(findingTable->horizontalScrollBar()->maximum(), 0);
     // LIGHTBOX_ANNOTATION_SCREENSHOT=<file.png>: a picture of the page while an extent is edited.
     if (const QString out = qEnvironmentVariable("LIGHTBOX_ANNOTATION_SCREENSHOT"); !out.isEmpty())
       QVERIFY(page.grab().save(out));
