@@ -186,6 +186,56 @@ class TestFindingsWorkflow : public QObject {
     xp.only = "accepted";
     QCOMPARE(workflows::exportFindings(xp).rows, int64_t(0));  // nothing reviewed yet
   }
+
+  // Finishing a partial prediction (the Review page's "Predict the remaining images"): only the image without a
+  // prediction is predicted; the predicted ones keep their maps and their reviewed findings, even under "refuse".
+  void onlyUnpredictedLeavesPredictedImagesAndReviewsAlone() {
+    int64_t reviewed = 0;
+    std::vector<std::string> createdBefore;
+    {
+      project::Project p = project::Project::open(path_);
+      project::FindingQuery q;
+      q.runId = run_;
+      const auto findings = p.findings().list(q);
+      QVERIFY(!findings.empty());
+      reviewed = findings.front().id;
+      p.reviews().record(reviewed, project::ReviewState::Accepted, "keep me", "tester");
+      for (const auto& info : p.predictions().list(run_)) createdBefore.push_back(info.createdAt);
+      const auto test = p.datasets().findByName("simulated-lesions");
+      project::NewImage n;  // an image added after the prediction (as if it had been cancelled before it)
+      n.meta.sourcePath = "/data/late.png";
+      n.meta.contentHash = std::string(64, 'c');
+      n.meta.format = "png";
+      project::ArrayData a;
+      a.image = phantom::objectImage(Shape(128, 128), 77);
+      n.arrays.push_back(project::EncodedArray::encode(a));
+      p.images().insert(test->id, n);
+    }
+    NullProgress none;
+    workflows::PredictParams pp;
+    pp.projectPath = path_;
+    pp.runId = run_;
+    pp.dataset = "simulated-lesions";
+    pp.threshold = 0.0;
+    pp.minFindingVoxels = 1;
+    pp.device = "cpu";
+    pp.onlyUnpredicted = true;  // reviewedFindings stays "refuse": touching a reviewed image would fail it
+    const workflows::PredictResult r = workflows::runPrediction(pp, none);
+    QVERIFY2(r.failures.empty(), r.failures.empty() ? "" : r.failures[0].reason.c_str());
+    QCOMPARE(r.images, 1);
+    QCOMPARE(r.skipped, 5);
+    project::Project p = project::Project::open(path_, project::OpenMode::ReadOnly);
+    const auto list = p.predictions().list(run_);
+    QCOMPARE(list.size(), size_t(6));
+    for (size_t k = 0; k < createdBefore.size(); ++k) QCOMPARE(list[k].createdAt, createdBefore[k]);
+    QVERIFY(p.findings().get(reviewed).has_value());
+    QVERIFY(p.reviews().current(reviewed).state == project::ReviewState::Accepted);
+
+    pp.onlyUnpredicted = false;  // without it the same call predicts every image again and meets the review
+    const workflows::PredictResult all = workflows::runPrediction(pp, none);
+    QCOMPARE(all.skipped, 0);
+    QCOMPARE(int(all.failures.size()), 1);
+  }
 };
 
 QTEST_GUILESS_MAIN(TestFindingsWorkflow)

@@ -1,5 +1,8 @@
 #include "review/annotation_tools.h"
 
+#include <QResizeEvent>
+#include <algorithm>
+
 #include <QButtonGroup>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -58,8 +61,9 @@ AnnotationTools::AnnotationTools(QWidget* parent) : QWidget(parent) {
   row->addStretch(1);
   hint_ = new QLabel(this);
   hint_->setObjectName(QStringLiteral("annotationHint"));
-  hint_->setWordWrap(true);
-  hint_->setStyleSheet(QStringLiteral("color:palette(mid);"));
+  // One elided line: a wrapped label here got one line's height beside the viewer and was cut in half.
+  hint_->setStyleSheet(QStringLiteral("color:palette(dark);"));
+  hint_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addLayout(row);
@@ -99,6 +103,20 @@ std::optional<AnnotationMode> AnnotationTools::mode() const {
   return std::nullopt;
 }
 
-void AnnotationTools::setHint(const QString& text) { hint_->setText(text); }
+void AnnotationTools::setHint(const QString& text) {
+  hintText_ = text;
+  elideHint();
+}
+
+void AnnotationTools::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  elideHint();
+}
+
+void AnnotationTools::elideHint() {
+  const QString shown = hint_->fontMetrics().elidedText(hintText_, Qt::ElideRight, std::max(0, hint_->width()));
+  hint_->setText(shown);
+  hint_->setToolTip(shown == hintText_ ? QString() : hintText_);
+}
 
 }  // namespace lightbox::ui

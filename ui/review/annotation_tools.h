@@ -33,13 +33,21 @@ class AnnotationTools : public QWidget {
   void setCanEdit(bool can);
   /// What the viewer's annotation mode is for the tool (nullopt for Navigate).
   std::optional<AnnotationMode> mode() const;
+  /// One line under the tools, elided to the width (the whole text in its tooltip).
   void setHint(const QString& text);
+  QString hint() const { return hintText_; }
 
  Q_SIGNALS:
   void changed();  ///< tool, brush size or editing changed
   void categoriesRequested();
 
+ protected:
+  void resizeEvent(QResizeEvent* event) override;
+
  private:
+  void elideHint();
+
+  QString hintText_;
   Tool tool_ = Tool::Navigate;
   QButtonGroup* group_ = nullptr;
   QSpinBox* brush_ = nullptr;

@@ -36,8 +36,12 @@ class ClickableChartView final : public QChartView {
 QValueAxis* unitAxis(const QString& title) {
   auto* axis = new QValueAxis;
   axis->setTitleText(title);
-  axis->setRange(0, 1);
-  axis->setTickCount(6);
+  // A little beyond 0 and 1, so that a marker at a corner (a threshold of 0 or 1) is drawn whole, ticks still at
+  // 0, 0.2, ..., 1.
+  axis->setRange(-0.03, 1.03);
+  axis->setTickType(QValueAxis::TicksDynamic);
+  axis->setTickAnchor(0.0);
+  axis->setTickInterval(0.2);
   axis->setLabelFormat(QStringLiteral("%.1f"));
   return axis;
 }

@@ -1,4 +1,5 @@
 #include "review/curves_logic.h"
+#include "review/review_logic.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -20,9 +21,7 @@ QString number(double v, int decimals = 3) { return QLocale().toString(v, 'f', d
 QString count(uint64_t n) { return QLocale().toString(qulonglong(n)); }
 
 ErrorRow rowOf(qint64 imageId, const std::string& path, QString detail) {
-  const QString p = QString::fromStdString(path);
-  const QString name = QFileInfo(p).fileName();
-  return {imageId, name.isEmpty() ? p : name, p, std::move(detail)};
+  return {imageId, imageDisplayName(path), QString::fromStdString(path), std::move(detail)};  // as the ranking names it
 }
 
 }  // namespace

@@ -14,6 +14,11 @@ QString auditFoldsText(const std::vector<int>& folds) {
   return parts.join(QStringLiteral(", "));
 }
 
+QSize auditPanelDefaultSize(const QSize& available) {
+  const QSize wanted(1400, 860);
+  return available.isEmpty() ? wanted : wanted.boundedTo(available);
+}
+
 QString auditStateText(const workflows::AuditImage& image) {
   if (!image.excluded) return HealthyAuditModel::tr("Included");
   if (image.excludedReason.empty()) return HealthyAuditModel::tr("Excluded");
@@ -108,6 +113,7 @@ QVariant HealthyAuditModel::data(const QModelIndex& index, int role) const {
   if (role == Qt::ToolTipRole) {
     if (index.column() == ImageColumn) return QString::fromStdString(im->sourcePath);
     if (!im->audited) return tr("Not audited: %1").arg(QString::fromStdString(im->reason));
+    if (index.column() == StateColumn) return auditStateText(*im);  // the reason in full where the column elides it
     return {};
   }
   if (role != Qt::DisplayRole) return {};

@@ -4,6 +4,7 @@
 // tests/ui/review/test_healthy_audit_logic.cpp.
 
 #include <QAbstractTableModel>
+#include <QSize>
 #include <QString>
 #include <vector>
 
@@ -20,6 +21,10 @@ QString auditImageText(const workflows::AuditImage& image);
 /// What the panel says above the table: how many were audited when, at which threshold, and every reason the
 /// stored audit is stale (or that the build cannot audit again).
 QString auditSummaryText(const workflows::HealthyAudit& audit, bool canAudit);
+
+/// The panel's first size: room for the table's six columns and the viewer's toolbar side by side (about 650 pixels
+/// each), within the screen's available size (an empty size: no screen known).
+QSize auditPanelDefaultSize(const QSize& available);
 
 /// The audit's rows in its ranking: audited arrays by score, then those not audited; excluded rows stay, marked.
 class HealthyAuditModel : public QAbstractTableModel {

@@ -12,6 +12,7 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -81,9 +82,12 @@ HealthyAuditPanel::HealthyAuditPanel(JobRunner* jobs, QWidget* parent)
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
   table_->setSelectionMode(QAbstractItemView::SingleSelection);
   table_->verticalHeader()->hide();
-  // Every column as wide as its contents, so the file name is never elided; the state (with its reason) takes the rest.
+  // Every column as wide as its contents; the state (with its reason, in full in its tooltip) takes the rest and is
+  // elided at its end; a long file name is elided in its middle, where the path's distinguishing part rarely is.
   table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  table_->horizontalHeader()->setStretchLastSection(true);
+  table_->horizontalHeader()->setSectionResizeMode(HealthyAuditModel::StateColumn, QHeaderView::Stretch);
+  table_->setTextElideMode(Qt::ElideMiddle);
+  table_->setWordWrap(false);
   excludeButton_ = new QPushButton(tr("Exclude…"), this);
   excludeButton_->setObjectName(QStringLiteral("auditExcludeButton"));
   excludeButton_->setToolTip(tr("Not healthy after all: keep the image in the project, marked, and leave it out of "
@@ -116,14 +120,14 @@ HealthyAuditPanel::HealthyAuditPanel(JobRunner* jobs, QWidget* parent)
   split->addWidget(right);
   split->setStretchFactor(0, 1);
   split->setStretchFactor(1, 1);
-  split->setSizes({620, 480});
+  split->setSizes({650, 700});  // see auditPanelDefaultSize
 
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(top);
   layout->addWidget(summary_);
   layout->addWidget(split, 1);
   layout->addWidget(status_);
-  resize(1100, 700);
+  resize(auditPanelDefaultSize(screen() ? screen()->availableSize() : QSize()));  // a laptop's screen may be smaller
 
   connect(runCombo_, &QComboBox::currentIndexChanged, this, [this] { onRunChanged(); });
   connect(folds_, &QListWidget::itemChanged, this, [this] { refreshButtons(); });

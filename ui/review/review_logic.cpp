@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QRegularExpression>
 #include <algorithm>
 #include <cmath>
 
@@ -137,6 +138,17 @@ QString imageReviewStateText(ImageReviewState state) {
     case ImageReviewState::Done: return ReviewText::tr("Done");
   }
   return {};
+}
+
+QString imageDisplayName(const std::string& sourcePath) {
+  QString path = QString::fromStdString(sourcePath);
+  // "name:" of two characters or more before any separator: a generated image's dataset, not a drive letter.
+  const qsizetype colon = path.indexOf(QLatin1Char(':'));
+  const qsizetype slash = path.indexOf(QRegularExpression(QStringLiteral("[/\\\\]")));
+  if (colon >= 2 && (slash < 0 || colon < slash)) path = path.mid(colon + 1);
+  const qsizetype last = path.lastIndexOf(QRegularExpression(QStringLiteral("[/\\\\]")));
+  const QString name = last >= 0 ? path.mid(last + 1) : path;
+  return name.isEmpty() ? QString::fromStdString(sourcePath) : name;
 }
 
 QString progressText(int64_t reviewed, int64_t total) {

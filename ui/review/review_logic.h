@@ -49,6 +49,11 @@ enum class ImageReviewState { NoFindings, NotStarted, InProgress, Done };
 ImageReviewState imageReviewState(const workflows::ReviewImage& image);
 QString imageReviewStateText(ImageReviewState state);
 
+/// An image's file name for the ranking: the source path's last component, past a "dataset:" prefix the project's
+/// own images carry ("review-demo:volume4.nii.gz" -> "volume4.nii.gz", "simulated-lesions:/data/b.nii.gz#slice:0003"
+/// -> "b.nii.gz#slice:0003"); a Windows drive ("C:\x\a.png") is no prefix.
+QString imageDisplayName(const std::string& sourcePath);
+
 /// "12 of 30 reviewed".
 QString progressText(int64_t reviewed, int64_t total);
 

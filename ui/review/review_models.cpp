@@ -69,7 +69,7 @@ QVariant ReviewImageModel::data(const QModelIndex& index, int role) const {
   if (role == Qt::DisplayRole) {
     switch (index.column()) {
       case RankColumn: return index.row() + 1;
-      case NameColumn: return QFileInfo(QString::fromStdString(im->sourcePath)).fileName();
+      case NameColumn: return imageDisplayName(im->sourcePath);
       case ScoreColumn: return QLocale().toString(im->score, 'f', 4);
       case FindingsColumn: return QVariant::fromValue<qlonglong>(im->findings);
       case ReviewedColumn: return tr("%1 / %2").arg(im->reviewed()).arg(im->findings);
@@ -204,6 +204,11 @@ QVariant FindingTableModel::data(const QModelIndex& index, int role) const {
                     .arg(QLocale().toString(f->meanScore.value_or(0), 'f', 3))
                     .arg(f->sizeVoxels)
                     .arg(f->threshold ? QLocale().toString(*f->threshold, 'g', 4) : tr("— (manual)"));
+    // Everything the table may elide or hide (narrow panel, empty columns) is here too.
+    t += tr("\nCentre %1 (LPS), size %2").arg(positionText(f->centroidMm, f->ndim), sizeText(f->sizeMm, f->ndim));
+    if (f->sliceIndex) t += tr(", slice %1").arg(*f->sliceIndex + 1);
+    if (!f->category.empty()) t += tr("\nCategory: %1").arg(QString::fromStdString(f->category));
+    if (!f->note.empty()) t += tr("\nNote: %1").arg(QString::fromStdString(f->note));
     if (f->manual) t += tr("\nDrawn by hand (%1), not found by the model").arg(manualShapeText(f->manualShape));
     else if (f->adjusted) t += tr("\nFound by the model; its extent was redrawn by hand");
     if (!f->reviewedAt.empty())

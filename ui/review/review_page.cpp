@@ -93,9 +93,11 @@ void ReviewPage::buildUi() {
   top->addWidget(new QLabel(tr("Dataset"), this));
   top->addWidget(datasetCombo_, 1);
   top->addWidget(predictButton_);
+  top->addWidget(buildPredictControls());
   top->addWidget(progress_);
   top->addWidget(cancelButton_);
   top->addWidget(status_, 3);
+  top->addWidget(detailsButton_);
 
   // Left: the ranking.
   filterCombo_ = new QComboBox(this);
@@ -115,7 +117,7 @@ void ReviewPage::buildUi() {
   imageTable_->verticalHeader()->hide();
   imageTable_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   imageTable_->setWordWrap(false);
-  imageTable_->setTextElideMode(Qt::ElideLeft);
+  imageTable_->setTextElideMode(Qt::ElideMiddle);  // the name's start and its extension both stay
   imageTable_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   imageTable_->horizontalHeader()->setSectionResizeMode(ReviewImageModel::NameColumn, QHeaderView::Stretch);
   // "Reviewed" says n / m and the filter the state: the name gets the room (the state is in each row's tooltip).
@@ -220,9 +222,17 @@ void ReviewPage::buildUi() {
   findingTable_->setSelectionMode(QAbstractItemView::SingleSelection);
   findingTable_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   findingTable_->verticalHeader()->hide();
-  findingTable_->horizontalHeader()->setStretchLastSection(true);
+  // Columns as wide as their contents but the free-text ones, which share the rest (elided; the row's tooltip has
+  // it all), and the note, category and origin columns only when a finding of the image has one: the table fits the
+  // panel without a horizontal scroll bar.
   findingTable_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  for (int c : {int(FindingTableModel::NoteColumn), int(FindingTableModel::CategoryColumn),
+                int(FindingTableModel::OriginColumn)})
+    findingTable_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::Stretch);
   findingTable_->setWordWrap(false);
+  findingTable_->setTextElideMode(Qt::ElideMiddle);
+  connect(findings_, &QAbstractItemModel::modelReset, this, &ReviewPage::fitFindingColumns);
+  connect(findings_, &QAbstractItemModel::dataChanged, this, &ReviewPage::fitFindingColumns);
   auto* accept = new QPushButton(tr("Accept (A)"), findingsBox);
   accept->setObjectName(QStringLiteral("acceptButton"));
   auto* reject = new QPushButton(tr("Reject (R)"), findingsBox);
@@ -268,7 +278,8 @@ void ReviewPage::buildUi() {
   split->setStretchFactor(1, 5);
   split->setStretchFactor(2, 3);
   split->setChildrenCollapsible(false);
-  split->setSizes({380, 760, 460});
+  // The ranking needs little more than a file name; the findings table's columns need the room.
+  split->setSizes({360, 700, 540});
 
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(top);
@@ -515,34 +526,30 @@ void ReviewPage::onModelChanged() {
 }
 
 void ReviewPage::onDatasetChanged() {
-  const auto* m = currentModel();
   const auto* d = currentDataset();
-  predictButton_->setVisible(false);
   if (path_.isEmpty()) {
     status_->setText(tr("Open a project to review its findings."));
   } else if (catalogue_.runs.empty()) {
     status_->setText(tr("No trained model yet: train a run on the Training page, then predict its test images here."));
   } else if (!d) {
     status_->setText(tr("No dataset with images: import a test dataset on the Data page."));
-  } else if (m && m->predictions(d->id) == 0) {
-    const auto& run = catalogue_.runs[modelRefs_[size_t(modelCombo_->currentIndex())].first];
-    const bool hasCheckpoints = std::all_of(m->folds.begin(), m->folds.end(), [&](int f) {
-      return std::find(run.foldsWithCheckpoint.begin(), run.foldsWithCheckpoint.end(), f) != run.foldsWithCheckpoint.end();
-    });
-    predictButton_->setVisible(true);
-    predictButton_->setEnabled(catalogue_.canPredict && hasCheckpoints && !jobs_->busy());
-    if (!catalogue_.canPredict)
-      status_->setText(tr("This model has not predicted “%1”. Prediction is unavailable in this build (no LibTorch): "
-                          "run `lightbox-cli predict` elsewhere and review the predictions here.")
-                           .arg(QString::fromStdString(d->name)));
-    else if (!hasCheckpoints)
-      status_->setText(tr("This model has no trained checkpoint to predict with."));
-    else
-      status_->setText(tr("This model has not predicted “%1” yet: press Predict.").arg(QString::fromStdString(d->name)));
   } else {
     status_->setText(QString());
   }
+  refreshPredictControls();  // says what is left to predict, or the last prediction's report
   loadRanking();
+}
+
+void ReviewPage::fitFindingColumns() {
+  const auto& list = findings_->findings();
+  const auto any = [&](auto has) { return std::any_of(list.begin(), list.end(), has); };
+  findingTable_->setColumnHidden(FindingTableModel::NoteColumn, !any([](const auto& f) { return !f.note.empty(); }));
+  findingTable_->setColumnHidden(FindingTableModel::CategoryColumn,
+                                 !any([](const auto& f) { return !f.category.empty(); }));
+  findingTable_->setColumnHidden(FindingTableModel::OriginColumn,
+                                 !any([](const auto& f) { return f.manual || f.adjusted; }));
+  findingTable_->setColumnHidden(FindingTableModel::SliceColumn,
+                                 !any([](const auto& f) { return f.sliceIndex.has_value(); }));
 }
 
 void ReviewPage::loadRanking(qint64 keepImage) {

@@ -9,7 +9,10 @@
 // Annotation (review_page_annotation.cpp): Box, Ellipse and Brush draw a finding the model missed on the current
 // slice; "Edit extent" redraws the selected finding; "Categories…" edits the category list; Esc cancels a drawing.
 // Each is a command on the same undo stack, stored at once. Background jobs (predict, re-find) are in
-// review_page_jobs.cpp.
+// review_page_jobs.cpp: Predict runs on the device and CPU threads chosen beside it (the Training page's controls),
+// becomes "Predict the remaining N image(s)" after a cancelled or partial run (those images only; reviews stay), and
+// leaves its report (images failed with reasons, warnings, device, seconds per image) on the status line and in
+// "Details…" while its model and dataset are shown.
 //
 // The viewer shows the working array the model saw, not the original file, so the map, the image, the findings and
 // the contours share one grid with no resampling; the viewer's source line says so.
@@ -20,15 +23,18 @@
 #include <optional>
 
 #include "lightbox/workflows/review.h"
+#include "review/prediction_report.h"
 #include "review/review_logic.h"
 
 class QBoxLayout;
 class QCheckBox;
 class QComboBox;
+class QDialog;
 class QLabel;
 class QProgressBar;
 class QPushButton;
 class QSlider;
+class QSpinBox;
 class QTableView;
 class QUndoCommand;
 class QUndoStack;
@@ -105,6 +111,12 @@ class ReviewPage : public QWidget {
   /// "Advance to the next unreviewed finding after A / R" (on by default).
   void setAdvanceAfterDecision(bool on);
   bool predictionAvailable() const;
+  /// Prediction's device ("auto" | "cpu" | "cuda") and LibTorch CPU threads (0 = LibTorch's default).
+  void setPredictionDevice(const QString& device, int threads);
+  /// The last prediction's report on the model and dataset shown (its "Details…"), null when there is none.
+  const PredictionReport* lastPredictionReport() const;
+  /// Opens "Details…" of the last prediction (modeless); null when there is none.
+  QDialog* showPredictionDetails();
 
   // Curves (issue #7): shows an image of the ranking (clears a filter hiding it); false when it is not there.
   bool selectImageById(qint64 imageId);
@@ -135,6 +147,11 @@ class ReviewPage : public QWidget {
   void decide(workflows::ReviewDecision decision, std::optional<QString> note);
   void onApplied(qint64 findingId, const workflows::ReviewState& state, const QString& error);
   void startPrediction();
+  QWidget* buildPredictControls();
+  /// Predict / "Predict the remaining N image(s)" and the device controls for the model on the dataset shown.
+  void refreshPredictControls();
+  void finishPrediction(qint64 run, const std::vector<int>& folds, qint64 dataset, const PredictionReport& report);
+  void fitFindingColumns();
   void suggestScale();
   QWidget* buildAnnotationUi();
   void applyDrawingMode();
@@ -172,6 +189,19 @@ class ReviewPage : public QWidget {
   QComboBox* datasetCombo_ = nullptr;
   QPushButton* predictButton_ = nullptr;
   QPushButton* cancelButton_ = nullptr;
+  QWidget* predictControls_ = nullptr;  ///< device and threads, shown with the Predict button
+  QComboBox* deviceCombo_ = nullptr;
+  QSpinBox* threadsSpin_ = nullptr;
+  QPushButton* detailsButton_ = nullptr;
+  bool cuda_ = false;
+  /// The last prediction's report, kept on screen while its model and dataset are shown.
+  struct LastPrediction {
+    QString model;  ///< modelKey_
+    qint64 dataset = 0;
+    PredictionReport report;
+  };
+  std::optional<LastPrediction> lastPrediction_;
+  QPointer<QDialog> detailsDialog_;
   QProgressBar* progress_ = nullptr;
   QLabel* status_ = nullptr;
   QComboBox* filterCombo_ = nullptr;

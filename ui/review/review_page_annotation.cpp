@@ -1,5 +1,6 @@
 // The review page's annotation: drawing tools over the viewer, strokes turned into manual findings or extent edits,
 // the category list dialog. Every change is a command on the page's undo stack, stored at once.
+#include <QAction>
 #include <QComboBox>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -219,6 +220,15 @@ void ReviewPage::showCategoryDialog() {
             [this, applied](const std::vector<int64_t>& before, const std::vector<int64_t>& after) {
               pushCategoryCommand(CategoryListCommand::reorder(path_, before, after, applied));
             });
+    // The dialog is its own window: the page's Ctrl+Z / Ctrl+Y shortcuts do not fire while it has the focus.
+    QAction* undo = undo_->createUndoAction(categoryDialog_);
+    undo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
+    QAction* redo = undo_->createRedoAction(categoryDialog_);
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Y), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)});
+    for (QAction* a : {undo, redo}) {
+      a->setShortcutContext(Qt::WindowShortcut);
+      categoryDialog_->addAction(a);
+    }
   }
   refreshCategories();
   categoryDialog_->open();

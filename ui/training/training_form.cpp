@@ -22,6 +22,7 @@
 #include <limits>
 
 #include "lightbox/core/folds.h"
+#include "shell/device_controls.h"
 #include "shell/job_runner.h"
 #include "training/training_logic.h"
 #include "training/training_queue_model.h"
@@ -180,20 +181,10 @@ QWidget* TrainingPage::buildForm() {
   seed_ = new QSpinBox(runBox);
   seed_->setObjectName(QStringLiteral("trainingSeed"));
   seed_->setRange(0, std::numeric_limits<int>::max());
-  device_ = new QComboBox(runBox);
+  device_ = makeDeviceCombo(cuda_, runBox);
   device_->setObjectName(QStringLiteral("trainingDevice"));
-  device_->addItem(cuda_ ? tr("Automatic (CUDA)") : tr("Automatic (CPU: no CUDA device)"), QStringLiteral("auto"));
-  device_->addItem(tr("CPU"), QStringLiteral("cpu"));
-  device_->addItem(tr("CUDA"), QStringLiteral("cuda"));
-  if (!cuda_) {
-    device_->setItemData(2, false, Qt::UserRole - 1);  // disabled item
-    device_->setItemData(2, tr("This LibTorch has no CUDA, or sees no GPU"), Qt::ToolTipRole);
-  }
-  threads_ = new QSpinBox(runBox);
+  threads_ = makeThreadsSpinBox(runBox);
   threads_->setObjectName(QStringLiteral("trainingThreads"));
-  threads_->setRange(0, 256);
-  threads_->setSpecialValueText(tr("default (%1)").arg(QThread::idealThreadCount()));
-  threads_->setToolTip(tr("LibTorch CPU threads"));
   runForm->addRow(tr("Max steps:"), maxSteps_);
   runForm->addRow(tr("Time limit:"), minutes_);
   runForm->addRow(tr("Validate:"), validateEvery_);
@@ -315,10 +306,7 @@ void TrainingPage::updateTaskNote() {
   }
 }
 
-bool TrainingPage::effectiveCpu() const {
-  const QString d = device_->currentData().toString();
-  return d == QLatin1String("cpu") || (d == QLatin1String("auto") && !cuda_);
-}
+bool TrainingPage::effectiveCpu() const { return deviceIsCpu(device_, cuda_); }
 
 void TrainingPage::updateEstimate() {
   const workflows::TrainingPresetInfo* p = currentPreset();

@@ -17,6 +17,7 @@
 #include "lightbox/workflows/image_view.h"
 #include "viewer/slice_view.h"
 #include "viewer/viewer_model.h"
+#include "viewer/window_level.h"
 
 namespace lightbox::ui {
 
@@ -242,7 +243,7 @@ void ImageViewer::showImage(std::shared_ptr<const workflows::ViewableImage> imag
   if (img.hasPatientGeometry)
     info += tr("<br>Origin (LPS): %1, %2, %3 mm").arg(number(g.origin[0]), number(g.origin[1]), number(g.origin[2]));
   if (img.convertedFromRas) info += tr("<br>NIfTI RAS+ converted to LPS+ for display");
-  if (img.window) info += tr("<br>File window: W %1 / L %2").arg(number(img.window->width), number(img.window->centre));
+  if (img.window) info += tr("<br>File window: %1").arg(windowLevelText({img.window->centre, img.window->width}));
   if (!img.seriesDescription.empty())
     info += QStringLiteral("<br>") + QString::fromStdString(img.seriesDescription).toHtmlEscaped();
   for (const auto& w : img.warnings) info += QStringLiteral("<br><i>") + QString::fromStdString(w).toHtmlEscaped() + QStringLiteral("</i>");
@@ -336,7 +337,7 @@ void ImageViewer::refreshProbe() {
 void ImageViewer::refreshWindowLabel() {
   if (!model_->hasImage()) return windowLabel_->clear();
   const WindowLevel& w = model_->window();
-  windowLabel_->setText(tr("W %1  L %2").arg(number(w.width), number(w.centre)));
+  windowLabel_->setText(windowLevelText(w));
 }
 
 void ImageViewer::showMessage(const QString& text, bool error) {

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "viewer/slice_renderer.h"
+#include "viewer/window_level.h"
 
 namespace lightbox::ui {
 
@@ -283,7 +284,7 @@ void SliceView::paintEvent(QPaintEvent*) {
   p.drawText(QRect(8, 6, width() - 16, fm.height()), Qt::AlignLeft | Qt::AlignTop, corner);
   const WindowLevel& wl = model_->window();
   p.drawText(QRect(8, height() - fm.height() - 6, width() - 16, fm.height()), Qt::AlignLeft | Qt::AlignBottom,
-             tr("W %1  L %2").arg(QLocale().toString(wl.width, 'g', 5)).arg(QLocale().toString(wl.centre, 'g', 5)));
+             windowLevelText(wl));
   if (std::abs(transform_.zoom - 1.0) > 1e-6)
     p.drawText(QRect(8, height() - fm.height() - 6, width() - 16, fm.height()), Qt::AlignRight | Qt::AlignBottom,
                tr("%1%").arg(int(std::lround(transform_.zoom * 100))));

@@ -1,5 +1,8 @@
 #include "viewer/window_level.h"
 
+#include <QCoreApplication>
+#include <QLocale>
+
 #include <algorithm>
 #include <cmath>
 
@@ -42,6 +45,23 @@ double applyWindow(double x, const WindowLevel& wl, bool continuous) {
   if (x > highEdge) return 255.0;
   if (w == 1.0) return 255.0;
   return ((x - (c - 0.5)) / (w - 1.0) + 0.5) * 255.0;
+}
+
+int windowLevelDecimals(const WindowLevel& wl) {
+  if (!(wl.width > 0) || !std::isfinite(wl.width)) return 0;
+  const int leading = int(std::floor(std::log10(wl.width)));  // position of the first significant digit
+  return std::clamp(2 - leading, 0, 6);
+}
+
+QString windowLevelText(const WindowLevel& wl) {
+  const int decimals = windowLevelDecimals(wl);
+  const QLocale l;
+  const auto text = [&](double v) {
+    const double scale = std::pow(10.0, decimals);
+    const double rounded = std::round(v * scale) / scale;
+    return l.toString(rounded == 0.0 ? 0.0 : rounded, 'f', decimals);  // no "-0.00"
+  };
+  return QCoreApplication::translate("ImageViewer", "W %1  L %2").arg(text(wl.width), text(wl.centre));
 }
 
 WindowLevel percentileWindow(const float* values, int64_t count, double lowPercent, double highPercent) {

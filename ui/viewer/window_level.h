@@ -3,6 +3,7 @@
 // window (DICOM's, else the 0.1-99.9 percentile range) and an 8-bit look-up table that maps float voxel values to
 // display grey levels without any per-pixel arithmetic beyond one multiply-add and a table read.
 
+#include <QString>
 #include <array>
 #include <cstdint>
 #include <string_view>
@@ -35,6 +36,13 @@ double applyWindow(double x, const WindowLevel& wl, bool continuous = false);
 /// The [p_low, p_high] percentile range of `values` as a window (at most ~1M values are looked at, evenly spaced).
 /// A constant image gets a window of width 1 around its value.
 WindowLevel percentileWindow(const float* values, int64_t count, double lowPercent = 0.1, double highPercent = 99.9);
+
+/// Decimals that show a window with about three significant digits of its width, the level to the same resolution
+/// (W 1.49 L 0.19, W 400 L 40, W 0.0123 L 0.0051): a drag changes the width by far less than the digits a
+/// round-trip printing (W 1.48579 L 0.186845) would show. Never negative, at most 6.
+int windowLevelDecimals(const WindowLevel& wl);
+/// "W 1.49  L 0.19" in the UI language's number format, as every window label of the viewer shows it.
+QString windowLevelText(const WindowLevel& wl);
 
 /// Left-drag window/level: right widens, left narrows; down raises the centre (darker), up lowers it (brighter).
 /// `valuesPerPixel` scales the drag to the image's value range.

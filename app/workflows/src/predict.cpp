@@ -72,6 +72,11 @@ PredictResult runPrediction(const PredictParams& params, ProgressSink& progress)
 
   std::vector<project::ImageRecord> rows = proj.images().list(dataset->id);
   std::erase_if(rows, [](const auto& r) { return r.status != project::ImportStatus::Imported; });
+  if (params.onlyUnpredicted) {
+    const auto before = rows.size();
+    std::erase_if(rows, [&](const auto& r) { return proj.predictions().find({params.runId, model.folds, r.id}).has_value(); });
+    result.skipped = int(before - rows.size());
+  }
   const auto start = std::chrono::steady_clock::now();
   for (size_t k = 0; k < rows.size(); ++k) {
     if (progress.cancelled()) {

@@ -7,6 +7,7 @@
 #include <QTreeWidget>
 #include <QtCharts/QChart>
 #include <QtCharts/QChartView>
+#include <QtCharts/QValueAxis>
 #include <QtTest>
 
 #include "lightbox/project/project.h"
@@ -120,6 +121,12 @@ class TestCurvesDialog : public QObject {
     QCOMPARE(idsOf(fn), missed);
     QVERIFY(!missed.empty());
     QVERIFY(d.selectionText(CurveLevel::Sample).contains(QStringLiteral("1 FP")));
+    // Both axes reach a little past 0 and 1: a marker in a corner (as this one may be) is drawn whole.
+    for (QAbstractAxis* axis : view->chart()->axes()) {
+      const auto* value = qobject_cast<QValueAxis*>(axis);
+      QVERIFY(value && value->min() < 0 && value->max() > 1);
+    }
+    QCOMPARE(fp->topLevelItem(0)->text(0).contains(QLatin1Char(':')), false);  // the file name, as the ranking says
     const QString shot = qEnvironmentVariable("LIGHTBOX_CURVES_SCREENSHOT");
     if (!shot.isEmpty()) QVERIFY(d.grab().save(QString(shot).replace(QStringLiteral(".png"), QStringLiteral("-sample.png"))));
 

@@ -92,7 +92,8 @@ class TestCurvesLogic : public QObject {
     p.truthVoxels = 48;
     QCOMPARE(pixelErrorRows({p}, true)[0].detail, QStringLiteral("250 voxels (2.5 % of the image)"));
     QCOMPARE(pixelErrorRows({p}, false)[0].detail, QStringLiteral("12 voxels (25.0 % of its lesion)"));
-    QCOMPARE(pixelErrorRows({p}, false)[0].name, QStringLiteral("review-demo:image3.png"));
+    QCOMPARE(pixelErrorRows({p}, false)[0].name, QStringLiteral("image3.png"));  // the file, as the ranking says
+    QCOMPARE(pixelErrorRows({p}, false)[0].path, QStringLiteral("review-demo:image3.png"));
   }
 };
 

@@ -58,12 +58,20 @@ class TestHealthyAuditLogic : public QObject {
     QCOMPARE(changed.count(), 2);  // both slices of the volume
     QCOMPARE(text(0, C::StateColumn), QString("Excluded: motion"));
     QCOMPARE(text(1, C::StateColumn), QString("Excluded: motion"));
+    // The panel elides the state column: its tooltip keeps the reason whole.
+    QCOMPARE(m.data(m.index(0, C::StateColumn), Qt::ToolTipRole).toString(), QString("Excluded: motion"));
     QVERIFY(m.data(m.index(1, C::RankColumn), C::ExcludedRole).toBool());
     QVERIFY(m.data(m.index(0, C::ImageColumn), Qt::FontRole).value<QFont>().strikeOut());
     QCOMPARE(text(0, C::RankColumn), QString("1"));  // excluded rows stay in their place
     m.setExcluded(3, false, {});
     QCOMPARE(text(0, C::StateColumn), QString("Included"));
     QVERIFY(!m.data(m.index(0, C::ImageColumn), Qt::FontRole).isValid());
+  }
+
+  void panelSizeFitsTableAndViewerWithinTheScreen() {
+    QCOMPARE(auditPanelDefaultSize(QSize(1920, 1040)), QSize(1400, 860));
+    QCOMPARE(auditPanelDefaultSize(QSize(1366, 728)), QSize(1366, 728));
+    QCOMPARE(auditPanelDefaultSize(QSize()), QSize(1400, 860));
   }
 
   void summaryNamesStalenessAndTheBuild() {

@@ -8,6 +8,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QScrollBar>
 #include <QtTest>
 
 #include "lightbox/project/project.h"
@@ -113,6 +114,15 @@ class TestHealthyAuditPanel : public QObject {
     QVERIFY(panel.findChild<QPushButton*>(QStringLiteral("auditIncludeButton"))->isEnabled());
     QVERIFY(!panel.findChild<QPushButton*>(QStringLiteral("auditExcludeButton"))->isEnabled());
     QVERIFY(panel.summaryText().contains("1 image(s) excluded"));
+    // The panel's default size on a screen that has room for it: the table's columns and the viewer's toolbar fit.
+    panel.resize(auditPanelDefaultSize(QSize(1920, 1040)));
+    QTest::qWait(50);
+    QVERIFY2(table->horizontalScrollBar()->maximum() == 0,
+             qPrintable(QString("%1 px too wide").arg(table->horizontalScrollBar()->maximum())));
+    QVERIFY2(panel.viewer()->width() >= panel.viewer()->sizeHint().width(),
+             qPrintable(QString("viewer %1 < %2").arg(panel.viewer()->width()).arg(panel.viewer()->sizeHint().width())));
+    QCOMPARE(m->data(m->index(0, HealthyAuditModel::StateColumn), Qt::ToolTipRole).toString(),
+             QString("Excluded: motion artefact"));
     if (const QByteArray shot = qgetenv("LIGHTBOX_AUDIT_SCREENSHOT"); !shot.isEmpty())
       QVERIFY(panel.grab().save(QString::fromLocal8Bit(shot)));
     createdAt_ = workflows::loadHealthyAudit(path_.toStdString(), run_)->createdAt;

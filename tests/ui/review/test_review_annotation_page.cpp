@@ -6,6 +6,9 @@
 // LIGHTBOX_ANNOTATION_SCREENSHOT=<file.png> saves a picture of the page while an extent is edited.
 #include <QComboBox>
 #include <QFile>
+#include <QLabel>
+#include <QListWidget>
+#include <QScrollBar>
 #include <QTableView>
 #include <QUndoStack>
 #include <QtTest>
@@ -134,6 +137,19 @@ class TestReviewAnnotationPage : public QObject {
     QVERIFY(page.annotationTools()->editing());
     QVERIFY(page.viewer()->overlay()->region);  // the edited region is outlined
     QVERIFY(!view->regionEdges().empty());
+    // The editing hint is one whole line (elided to the width, all of it in the tooltip), never cut in half.
+    auto* hint = page.findChild<QLabel*>(QStringLiteral("annotationHint"));
+    QVERIFY(hint && hint->isVisible());
+    QVERIFY(page.annotationTools()->hint().contains(QStringLiteral("Esc stops")));
+    QVERIFY2(hint->height() >= hint->fontMetrics().height(), qPrintable(QString::number(hint->height())));
+    QVERIFY(hint->fontMetrics().horizontalAdvance(hint->text()) <= hint->width());
+    QCOMPARE(hint->text() == page.annotationTools()->hint(), hint->toolTip().isEmpty());
+    if (hint->text() != page.annotationTools()->hint()) QCOMPARE(hint->toolTip(), page.annotationTools()->hint());
+    // Manual findings bring the Origin column: the table still fits without a horizontal scroll bar.
+    auto* findingTable = page.findChild<QTableView*>(QStringLiteral("findingTable"));
+    QVERIFY(!findingTable->isColumnHidden(FindingTableModel::OriginColumn));
+    QTest::qWait(20);
+    QCOMPARE(findingTable->horizontalScrollBar()->maximum(), 0);
     // LIGHTBOX_ANNOTATION_SCREENSHOT=<file.png>: a picture of the page while an extent is edited.
     if (const QString out = qEnvironmentVariable("LIGHTBOX_ANNOTATION_SCREENSHOT"); !out.isEmpty())
       QVERIFY(page.grab().save(out));
@@ -266,6 +282,38 @@ class TestReviewAnnotationPage : public QObject {
     QCOMPARE(f->bboxMax[size_t(across)] - f->bboxMin[size_t(across)], int64_t(1));
     QCOMPARE(f->bboxMin[size_t(across)], l.voxel(20, 5, slice)[across]);
     QCOMPARE(viewer->currentSlice(), slice);  // the new finding is centred without leaving the slice
+  }
+
+  // Ctrl+Z / Ctrl+Y pressed in the Categories dialog (another window: the page's shortcuts do not reach it) undo and
+  // redo on the page's stack.
+  void undoKeysWorkInTheCategoriesDialog() {
+    ReviewPage page;
+    page.resize(1500, 900);
+    page.setProject(path_);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    const std::string path = path_.toStdString();
+    const auto before = categoryNames(path);
+    page.showCategoryDialog();
+    CategoryDialog* dialog = page.categoryDialog();
+    QVERIFY(dialog);
+    dialog->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(dialog));
+    dialog->addCategory(QStringLiteral("polyp"));
+    QCOMPARE(categoryNames(path).back(), std::string("polyp"));
+    auto* focus = dialog->findChild<QListWidget*>();
+    QVERIFY(focus);
+    focus->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget*>(focus));
+    QTest::keyClick(focus, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(categoryNames(path), before);
+    QVERIFY(!dialog->names().contains(QStringLiteral("polyp")));
+    QTest::keyClick(focus, Qt::Key_Y, Qt::ControlModifier);
+    QCOMPARE(categoryNames(path).back(), std::string("polyp"));
+    QTest::keyClick(focus, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);  // nothing left to redo
+    QTest::keyClick(focus, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(categoryNames(path), before);
+    dialog->close();
   }
 };
 

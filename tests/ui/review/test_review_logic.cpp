@@ -8,6 +8,7 @@
 
 #include "review/review_commands.h"
 #include "review/review_logic.h"
+#include "review/prediction_report.h"
 #include "review/review_models.h"
 #include "viewer/slice_geometry.h"
 #include "viewer/slice_renderer.h"
@@ -102,6 +103,74 @@ class TestReviewLogic : public QObject {
     QCOMPARE(filter.rowCount(), 2);
     QCOMPARE(imageReviewState(list[3]), ImageReviewState::NoFindings);
     QCOMPARE(progressText(3, 6), QStringLiteral("3 of 6 reviewed"));
+  }
+
+  // What the page says after a prediction: complete, partial (failed images with their reasons), cancelled.
+  void predictionReportNamesFailuresWarningsDeviceAndSpeed() {
+    QLocale::setDefault(QLocale::c());
+    workflows::PredictResult r;
+    r.device = "cpu";
+    r.images = 6;
+    r.predictions = 6;
+    r.secondsPerImage = 0.12345;
+    r.threshold = 0.5;
+    r.findings = 10;
+    PredictionReport ok = describePrediction(r, false);
+    QVERIFY(ok.complete);
+    QCOMPARE(ok.failed, 0);
+    QVERIFY2(ok.status.contains("6 image") && ok.status.contains("cpu") && ok.status.contains("0.123 s per image"),
+             qPrintable(ok.status));
+    QVERIFY(!ok.status.contains("Details"));
+    QVERIFY(ok.details.contains("Findings: 10 at threshold 0.500"));
+
+    r.images = 5;
+    r.skipped = 2;
+    r.threshold = -1;
+    r.findings = 0;
+    r.warnings = {"no threshold for this model yet: maps and scores are stored, findings are not (run `lightbox-cli "
+                  "threshold` first, or give --threshold)",
+                  "preset 'paper-2d' is the paper's GPU network: expect seconds per image"};
+    r.failures = {{"/data/two-slices.nii.gz", "holds 2 slices; predicting a stack of slices is not implemented yet"}};
+    const PredictionReport partial = describePrediction(r, false);
+    QVERIFY(!partial.complete);
+    QCOMPARE(partial.failed, 1);
+    QVERIFY2(partial.status.contains("1 failed") && partial.status.contains("2 warning") &&
+                 partial.status.contains("Details"),
+             qPrintable(partial.status));
+    QVERIFY(partial.details.contains("/data/two-slices.nii.gz: holds 2 slices"));
+    QVERIFY(partial.details.contains("Training page"));       // the GUI's way to a threshold ...
+    QVERIFY(!partial.details.contains("lightbox-cli"));        // ... not the command line's
+    QVERIFY(partial.details.contains("the paper's GPU network"));
+    QVERIFY(partial.details.contains("left as they were: 2"));
+    QVERIFY(partial.details.contains("Device: cpu"));
+
+    r.failures.clear();
+    r.warnings.clear();
+    r.threshold = 0.5;
+    const PredictionReport cancelled = describePrediction(r, true);
+    QVERIFY(!cancelled.complete);
+    QVERIFY(cancelled.status.contains("cancelled"));
+    QVERIFY(!describePredictionError("no such run").complete);
+    QVERIFY(describePredictionError("no such run").status.contains("no such run"));
+    QLocale::setDefault(QLocale::system());
+  }
+
+  // The ranking's Image column shows the file name, not the end of a "dataset:" path; the tooltip the whole path.
+  void rankingShowsFileNames() {
+    QCOMPARE(imageDisplayName("review-demo:volume4.nii.gz"), QStringLiteral("volume4.nii.gz"));
+    QCOMPARE(imageDisplayName("simulated-lesions:/data/b.nii.gz#slice:0003"), QStringLiteral("b.nii.gz#slice:0003"));
+    QCOMPARE(imageDisplayName("/data/scans/case 12.dcm"), QStringLiteral("case 12.dcm"));
+    QCOMPARE(imageDisplayName("C:\\scans\\a.png"), QStringLiteral("a.png"));
+    QCOMPARE(imageDisplayName("/data/odd:name.png"), QStringLiteral("odd:name.png"));
+    QCOMPARE(imageDisplayName("plain.png"), QStringLiteral("plain.png"));
+    QCOMPARE(imageDisplayName("/data/dir/"), QStringLiteral("/data/dir/"));  // no name: the path as it is
+    std::vector<workflows::ReviewImage> list(1);
+    list[0].sourcePath = "review-demo:volume4.nii.gz";
+    ReviewImageModel model;
+    model.setImages(list);
+    QCOMPARE(model.index(0, ReviewImageModel::NameColumn).data().toString(), QStringLiteral("volume4.nii.gz"));
+    QVERIFY(model.index(0, ReviewImageModel::NameColumn).data(Qt::ToolTipRole).toString().startsWith(
+        QStringLiteral("review-demo:volume4.nii.gz\n")));
   }
 
   void undoStackStoresEveryStep() {

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QTableView>
 #include <QUndoStack>
+#include <QScrollBar>
 #include <QtTest>
 
 #include <algorithm>
@@ -186,6 +187,43 @@ class TestReviewPage : public QObject {
              qPrintable(QString("only %1 coloured pixels").arg(coloured)));
     const QString out = qEnvironmentVariable("LIGHTBOX_REVIEW_SCREENSHOT");
     if (!out.isEmpty()) QVERIFY(page.grab().save(out));
+  }
+
+  // At the default size the findings fit their table (no horizontal scroll bar), a note or a category brings its
+  // column (the tooltip has everything), and the ranking names images by their file name.
+  void findingsFitAndImagesAreNamedByFile() {
+    ReviewPage page;
+    page.resize(1600, 950);
+    page.setProject(path_);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    auto* table = page.findChild<QTableView*>(QStringLiteral("findingTable"));
+    QVERIFY(table);
+    for (int row = 0; row < page.imageModel()->rowCount(); ++row) {
+      page.selectImageRow(row);
+      QVERIFY(page.findingModel()->rowCount() > 0);
+      QTest::qWait(20);  // let the header lay the sections out
+      QVERIFY2(table->horizontalScrollBar()->maximum() == 0,
+               qPrintable(QString("image %1: %2 px too wide").arg(row).arg(table->horizontalScrollBar()->maximum())));
+      const QModelIndex first = page.findingModel()->index(0, FindingTableModel::PositionColumn);
+      QVERIFY(first.data(Qt::ToolTipRole).toString().contains(first.data().toString()));
+    }
+    QVERIFY(table->isColumnHidden(FindingTableModel::NoteColumn));  // no finding has a note yet
+    page.selectFinding(0);
+    page.noteCurrent(QStringLiteral("a long note that the column elides but the tooltip keeps"));
+    QVERIFY(!table->isColumnHidden(FindingTableModel::NoteColumn));
+    QTest::qWait(20);
+    QCOMPARE(table->horizontalScrollBar()->maximum(), 0);
+    QVERIFY(page.findingModel()->index(0, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("tooltip keeps")));
+    page.undoStack()->undo();
+    QVERIFY(table->isColumnHidden(FindingTableModel::NoteColumn));
+
+    auto* ranking = page.findChild<QTableView*>(QStringLiteral("reviewImageTable"));
+    QCOMPARE(ranking->textElideMode(), Qt::ElideMiddle);
+    for (int row = 0; row < page.imageModel()->rowCount(); ++row) {
+      const QString name = page.imageModel()->index(row, ReviewImageModel::NameColumn).data().toString();
+      QVERIFY2(!name.contains(QLatin1Char(':')), qPrintable(name));  // "volume4.nii.gz", not "review-demo:volume4…"
+    }
   }
 };
 

@@ -5,6 +5,8 @@
 // map's regions above the threshold. Cancel mid-way through a big dataset keeps the images done so far.
 #include <QComboBox>
 #include <QLabel>
+#include <QPlainTextEdit>
+#include <QSpinBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QtTest>
@@ -63,7 +65,7 @@ class TestReviewPrediction : public QObject {
   int64_t run_ = 0;
   std::vector<int> folds_;
   double threshold_ = -1;
-  int64_t testSet_ = 0, manySet_ = 0;
+  int64_t testSet_ = 0, manySet_ = 0, mixedSet_ = 0;
 
   void openOn(ReviewPage& page, int64_t dataset) {
     page.resize(1500, 900);
@@ -84,6 +86,20 @@ class TestReviewPrediction : public QObject {
       addPhantoms(p, "blend", project::DatasetRole::Blend, 2, 50);
       testSet_ = addPhantoms(p, "tests", project::DatasetRole::Test, kTestImages, 200);
       manySet_ = addPhantoms(p, "many", project::DatasetRole::Test, kManyImages, 1000);
+      mixedSet_ = addPhantoms(p, "mixed", project::DatasetRole::Test, 2, 3000);
+      project::NewImage stack;  // two slices and no preprocessed array: a 2D model cannot predict it
+      stack.meta.sourcePath = "/data/two-slices.nii.gz";
+      stack.meta.contentHash = std::string(64, 'e');
+      stack.meta.format = "nifti";
+      stack.meta.channels = 1;
+      stack.meta.shape = Shape(2, 128, 128);
+      for (int k = 0; k < 2; ++k) {
+        project::ArrayData a;
+        a.kind = "slice:000" + std::to_string(k);
+        a.image = phantom::objectImage(Shape(128, 128), 4000 + uint64_t(k));
+        stack.arrays.push_back(project::EncodedArray::encode(a));
+      }
+      p.images().insert(mixedSet_, stack);
     }
     NullProgress none;
     workflows::TrainParams t;
@@ -197,6 +213,95 @@ class TestReviewPrediction : public QObject {
     QCOMPARE(page.imageModel()->rowCount(), int(images.size()));  // the page shows what was done
     qInfo("cancelled after %d of %d images", int(images.size()), kManyImages);
     QVERIFY(!jobs.busy());
+  }
+
+  // After the cancel: "Predict the remaining N image(s)" predicts only those, on the device chosen beside it, and a
+  // review made on the images done before is still there.
+  void predictTheRemainingImagesKeepsReviews() {
+    const auto before = workflows::listReviewImages(path_, run_, folds_, manySet_);
+    QVERIFY(!before.empty() && int(before.size()) < kManyImages);
+    qint64 reviewed = 0;
+    for (const auto& im : before)
+      if (const auto f = workflows::listReviewFindings(path_, im.predictionId); !f.empty() && !reviewed) {
+        reviewed = f.front().id;
+        workflows::recordReview(path_, reviewed, workflows::ReviewDecision::Accepted, "seen", "tester");
+      }
+    QVERIFY2(reviewed, "no finding among the images predicted before the cancel");
+
+    JobRunner jobs;
+    ReviewPage page(&jobs);
+    openOn(page, manySet_);
+    QCOMPARE(page.imageModel()->rowCount(), int(before.size()));
+    auto* predict = child<QPushButton>(&page, "predictButton");
+    QVERIFY(predict->isVisible() && predict->isEnabled());
+    QCOMPARE(predict->text(), QStringLiteral("Predict the remaining %1 image(s)").arg(kManyImages - int(before.size())));
+    QVERIFY(child<QWidget>(&page, "predictDevice")->isVisible());
+    page.setPredictionDevice(QStringLiteral("cpu"), 2);
+    QVERIFY(child<QSpinBox>(&page, "predictThreads")->isEnabled());
+    QSignalSpy done(&page, &ReviewPage::predictionFinished);
+    QTest::mouseClick(predict, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1, kTimeout);
+    QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
+    const QString status = child<QLabel>(&page, "reviewStatus")->text();
+    QVERIFY2(status.contains(QStringLiteral("cpu")) && status.contains(QStringLiteral("s per image")), qPrintable(status));
+    QVERIFY(!predict->isVisible());
+    QCOMPARE(page.imageModel()->rowCount(), kManyImages);
+    const auto after = workflows::listReviewImages(path_, run_, folds_, manySet_);
+    QCOMPARE(int(after.size()), kManyImages);
+    for (const auto& im : before) {  // the images done before kept their maps (same prediction, same findings)
+      const auto it = std::find_if(after.begin(), after.end(), [&](const auto& a) { return a.imageId == im.imageId; });
+      QVERIFY(it != after.end());
+      QCOMPARE(it->predictionId, im.predictionId);
+      QCOMPARE(it->findings, im.findings);
+    }
+    bool found = false;
+    for (const auto& im : after)
+      for (const auto& f : workflows::listReviewFindings(path_, im.predictionId))
+        if (f.id == reviewed) {
+          found = true;
+          QCOMPARE(f.decision, workflows::ReviewDecision::Accepted);
+          QCOMPARE(f.note, std::string("seen"));
+        }
+    QVERIFY(found);
+    QVERIFY(page.lastPredictionReport());
+    QVERIFY(page.lastPredictionReport()->details.contains(
+        QStringLiteral("left as they were: %1").arg(before.size())));
+  }
+
+  // An image that cannot be predicted: the page says so and keeps saying it (status, Details…), predictionFinished
+  // is not ok, and the image stays to be predicted.
+  void failedImagesAreShownWithTheirReasons() {
+    JobRunner jobs;
+    ReviewPage page(&jobs);
+    openOn(page, mixedSet_);
+    auto* predict = child<QPushButton>(&page, "predictButton");
+    QCOMPARE(predict->text(), QStringLiteral("Predict"));
+    QSignalSpy done(&page, &ReviewPage::predictionFinished);
+    QTest::mouseClick(predict, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1, kTimeout);
+    QVERIFY(!done.at(0).at(0).toBool());
+    QVERIFY2(done.at(0).at(1).toString().contains(QStringLiteral("1 failed")), qPrintable(done.at(0).at(1).toString()));
+    QCOMPARE(page.imageModel()->rowCount(), 2);
+    auto* status = child<QLabel>(&page, "reviewStatus");
+    QVERIFY(status->text().contains(QStringLiteral("1 failed")));
+    QVERIFY(predict->isVisible());
+    QCOMPARE(predict->text(), QStringLiteral("Predict the remaining 1 image(s)"));
+    auto* details = child<QPushButton>(&page, "predictDetailsButton");
+    QVERIFY(details->isVisible());
+    page.selectImageRow(1);  // browsing the images keeps the report on screen
+    page.reload();
+    QVERIFY(status->text().contains(QStringLiteral("1 failed")));
+    QTest::mouseClick(details, Qt::LeftButton);
+    auto* text = page.findChild<QPlainTextEdit*>(QStringLiteral("predictionDetailsText"));
+    QVERIFY(text && text->isVisible());
+    QVERIFY2(text->toPlainText().contains(QStringLiteral("/data/two-slices.nii.gz: holds 2 slices")),
+             qPrintable(text->toPlainText()));
+    QVERIFY(text->toPlainText().contains(QStringLiteral("Device: ")));
+    // LIGHTBOX_PREDICT_SCREENSHOT=<file.png>: the page with the report, "Predict the remaining" and its device.
+    if (const QString out = qEnvironmentVariable("LIGHTBOX_PREDICT_SCREENSHOT"); !out.isEmpty()) {
+      QVERIFY(page.grab().save(out));
+      QVERIFY(text->window()->grab().save(out + QStringLiteral(".details.png")));
+    }
   }
 };
 

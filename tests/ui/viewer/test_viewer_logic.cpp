@@ -92,6 +92,21 @@ class TestViewerLogic : public QObject {
     QVERIFY(!looksIntegerValued(flat.data(), 50));
   }
 
+  void windowLevelShownWithSensibleDigits() {
+    QCOMPARE(windowLevelDecimals({0.186845, 1.48579}), 2);
+    QCOMPARE(windowLevelDecimals({40, 400}), 0);
+    QCOMPARE(windowLevelDecimals({0.005, 0.0123}), 4);
+    QCOMPARE(windowLevelDecimals({1e6, 4e6}), 0);
+    QCOMPARE(windowLevelDecimals({0, 1e-12}), 6);
+    const QLocale before;
+    QLocale::setDefault(QLocale::c());
+    QCOMPARE(windowLevelText({0.186845, 1.48579}), QString("W 1.49  L 0.19"));
+    QCOMPARE(windowLevelText({40, 400}), QString("W 400  L 40"));
+    QCOMPARE(windowLevelText({-0.00512, 0.0123}), QString("W 0.0123  L -0.0051"));
+    QCOMPARE(windowLevelText({-0.0014112, 1.6364}), QString("W 1.64  L 0.00"));  // not "-0.00"
+    QLocale::setDefault(before);
+  }
+
   void dragChangesWidthAndCentre() {
     const WindowLevel w = dragWindow({40, 400}, 10, -4, 2.0);
     QCOMPARE(w.width, 420.0);

@@ -23,6 +23,9 @@ struct PredictParams {
   double threshold = -1;        ///< findings at this threshold; < 0: the model's threshold in force, if any
   int64_t minFindingVoxels = 4;
   std::string reviewedFindings = "refuse";  ///< refuse | keep | discard: what a re-run does with reviewed findings
+  /// Predict only the images this model (these folds) has no prediction of yet, leaving the others, their maps and
+  /// their reviews untouched: finishing a cancelled or partial prediction.
+  bool onlyUnpredicted = false;
   std::string device = "auto";
   int threads = 0;
 };
@@ -36,6 +39,7 @@ struct PredictResult {
   std::vector<int> folds;      ///< the ensemble's folds
   std::string device;
   int images = 0;              ///< images predicted
+  int skipped = 0;             ///< images left alone by onlyUnpredicted: the model had predicted them already
   int predictions = 0;         ///< maps stored (per fold and ensemble)
   double threshold = -1;       ///< the findings threshold used; < 0: none known, no findings made
   int64_t findings = 0;
