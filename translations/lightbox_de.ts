@@ -120,10 +120,104 @@
     </message>
 </context>
 <context>
+    <name>ImageViewer</name>
+    <message>
+        <source>W %1  L %2</source>
+        <translation>FB %1  FL %2</translation>
+    </message>
+</context>
+<context>
     <name>JobRunner</name>
     <message>
         <source>unexpected error</source>
         <translation>unerwarteter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>PredictionText</name>
+    <message>
+        <source>on %1</source>
+        <translation>auf %1</translation>
+    </message>
+    <message>
+        <source>on %1, %2 s per image</source>
+        <translation>auf %1, %2 s pro Bild</translation>
+    </message>
+    <message>
+        <source>No threshold for this model: maps and scores are stored, findings are not made — propose one on the Training page, then press “Find again at this threshold” here.</source>
+        <translation>Kein Schwellenwert für dieses Modell: Karten und Scores werden gespeichert, Befunde werden nicht erstellt – schlagen Sie auf der Seite „Training“ einen vor und klicken Sie dann hier auf „Bei diesem Schwellenwert neu suchen“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Prediction cancelled after %n image(s); the images done so far are kept</source>
+        <translation>
+            <numerusform>Vorhersage nach %n Bild abgebrochen; die bisher fertigen Bilder bleiben erhalten</numerusform>
+            <numerusform>Vorhersage nach %n Bildern abgebrochen; die bisher fertigen Bilder bleiben erhalten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Predicted %n image(s)</source>
+        <translation>
+            <numerusform>%n Bild vorhergesagt</numerusform>
+            <numerusform>%n Bilder vorhergesagt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n failed</source>
+        <translation>
+            <numerusform>; %n fehlgeschlagen</numerusform>
+            <numerusform>; %n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n warning(s)</source>
+        <translation>
+            <numerusform>; %n Warnung</numerusform>
+            <numerusform>; %n Warnungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — see Details…</source>
+        <translation> – siehe „Details…“</translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation>Gerät: %1</translation>
+    </message>
+    <message>
+        <source>Images predicted: %1</source>
+        <translation>Vorhergesagte Bilder: %1</translation>
+    </message>
+    <message>
+        <source>Images predicted before, left as they were: %1</source>
+        <translation>Schon zuvor vorhergesagte Bilder, unverändert gelassen: %1</translation>
+    </message>
+    <message>
+        <source>Seconds per image: %1</source>
+        <translation>Sekunden pro Bild: %1</translation>
+    </message>
+    <message>
+        <source>Maps stored: %1</source>
+        <translation>Gespeicherte Karten: %1</translation>
+    </message>
+    <message>
+        <source>Findings: %1 at threshold %2</source>
+        <translation>Befunde: %1 bei Schwellenwert %2</translation>
+    </message>
+    <message>
+        <source>Cancelled: the images not reached have no prediction yet.</source>
+        <translation>Abgebrochen: Die nicht erreichten Bilder haben noch keine Vorhersage.</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>Warnungen:</translation>
+    </message>
+    <message>
+        <source>Images that failed (they have no prediction; predict the remaining images to retry):</source>
+        <translation>Fehlgeschlagene Bilder (sie haben keine Vorhersage; sagen Sie die verbleibenden Bilder vorher, um es erneut zu versuchen):</translation>
+    </message>
+    <message>
+        <source>Prediction failed: %1</source>
+        <translation>Vorhersage fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -204,10 +298,6 @@
 <context>
     <name>ThresholdLogic</name>
     <message>
-        <source>Run %1 is not finished: a threshold is proposed for a finished run.</source>
-        <translation>Lauf %1 ist nicht abgeschlossen: Schwellenwerte werden nur für abgeschlossene Läufe vorgeschlagen.</translation>
-    </message>
-    <message>
         <source>Run %1 has no best checkpoint yet.</source>
         <translation>Lauf %1 hat noch keinen besten Checkpoint.</translation>
     </message>
@@ -218,18 +308,6 @@
     <message>
         <source>Run %1 has no fold %2.</source>
         <translation>Lauf %1 hat keinen Fold %2.</translation>
-    </message>
-    <message>
-        <source>Fold %1</source>
-        <translation>Fold %1</translation>
-    </message>
-    <message>
-        <source>The model</source>
-        <translation>Das Modell</translation>
-    </message>
-    <message>
-        <source>Ensemble of folds %1</source>
-        <translation>Ensemble der Folds %1</translation>
     </message>
     <message>
         <source>best pixel F1 on the held-out synthetic tasks</source>
@@ -278,6 +356,22 @@
     <message>
         <source>Proposing a threshold: %1</source>
         <translation>Schwellenwert wird vorgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Run %1 is still training: a threshold is proposed once it stops.</source>
+        <translation>Lauf %1 trainiert noch: Ein Schwellenwert wird vorgeschlagen, sobald er anhält.</translation>
+    </message>
+    <message>
+        <source>fold %1</source>
+        <translation>Fold %1</translation>
+    </message>
+    <message>
+        <source>its only model</source>
+        <translation>sein einziges Modell</translation>
+    </message>
+    <message>
+        <source>ensemble of folds %1</source>
+        <translation>Ensemble der Folds %1</translation>
     </message>
 </context>
 <context>
@@ -577,6 +671,37 @@
     <message>
         <source>A region filled with one constant value, like a dropout artefact; not used in the paper.</source>
         <translation>Ein mit einem konstanten Wert gefüllter Bereich, wie ein Signalausfall-Artefakt; in der Publikation nicht verwendet.</translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui</name>
+    <message>
+        <source>Automatic (CUDA)</source>
+        <translation>Automatisch (CUDA)</translation>
+    </message>
+    <message>
+        <source>Automatic (CPU: no CUDA device)</source>
+        <translation>Automatisch (CPU: kein CUDA-Gerät)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <source>This LibTorch has no CUDA, or sees no GPU</source>
+        <translation>Dieses LibTorch hat kein CUDA oder sieht keine GPU</translation>
+    </message>
+    <message>
+        <source>default (%1)</source>
+        <translation>Standard (%1)</translation>
+    </message>
+    <message>
+        <source>LibTorch CPU threads</source>
+        <translation>LibTorch-CPU-Threads</translation>
     </message>
 </context>
 <context>
@@ -1119,6 +1244,28 @@ Vom Modell gefunden; die Ausdehnung wurde von Hand neu gezeichnet</translation>
         <source>Origin</source>
         <translation>Herkunft</translation>
     </message>
+    <message>
+        <source>
+Centre %1 (LPS), size %2</source>
+        <translation>
+Zentrum %1 (LPS), Größe %2</translation>
+    </message>
+    <message>
+        <source>, slice %1</source>
+        <translation>, Schicht %1</translation>
+    </message>
+    <message>
+        <source>
+Category: %1</source>
+        <translation>
+Kategorie: %1</translation>
+    </message>
+    <message>
+        <source>
+Note: %1</source>
+        <translation>
+Notiz: %1</translation>
+    </message>
 </context>
 <context>
     <name>lightbox::ui::HealthyAuditModel</name>
@@ -1513,10 +1660,6 @@ Aus: Linksklick setzt den Cursor. Umschalt+Ziehen mit der linken Maustaste setzt
         <translation>&lt;br&gt;NIfTI RAS+ für die Anzeige in LPS+ umgerechnet</translation>
     </message>
     <message>
-        <source>&lt;br&gt;File window: W %1 / L %2</source>
-        <translation>&lt;br&gt;Fenster der Datei: FB %1 / FL %2</translation>
-    </message>
-    <message>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -1545,8 +1688,8 @@ Aus: Linksklick setzt den Cursor. Umschalt+Ziehen mit der linken Maustaste setzt
         <translation>Wert %1   Pixel %2</translation>
     </message>
     <message>
-        <source>W %1  L %2</source>
-        <translation>FB %1  FL %2</translation>
+        <source>&lt;br&gt;File window: %1</source>
+        <translation>&lt;br&gt;Fenster der Datei: %1</translation>
     </message>
 </context>
 <context>
@@ -1700,10 +1843,6 @@ Aus: Linksklick setzt den Cursor. Umschalt+Ziehen mit der linken Maustaste setzt
         <translation>Import abbrechen</translation>
     </message>
     <message>
-        <source>Run in Background</source>
-        <translation>Im Hintergrund ausführen</translation>
-    </message>
-    <message>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
@@ -1802,6 +1941,13 @@ Aus: Linksklick setzt den Cursor. Umschalt+Ziehen mit der linken Maustaste setzt
     <message>
         <source>Import Report</source>
         <translation>Importbericht</translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui::JobProgressPage</name>
+    <message>
+        <source>Run in Background</source>
+        <translation>Im Hintergrund ausführen</translation>
     </message>
 </context>
 <context>
@@ -2383,10 +2529,6 @@ Mittlerer Score %2, 75. Perzentil %3, Mittelwert des oberen Viertels %4
         <translation>Kein Datensatz mit Bildern: Importieren Sie auf der Seite „Daten“ einen Testdatensatz.</translation>
     </message>
     <message>
-        <source>This model has not predicted “%1”. Prediction is unavailable in this build (no LibTorch): run `lightbox-cli predict` elsewhere and review the predictions here.</source>
-        <translation>Dieses Modell hat für „%1“ keine Vorhersage. In diesem Build ist keine Vorhersage möglich (kein LibTorch): Führen Sie `lightbox-cli predict` anderswo aus und befunden Sie die Vorhersagen hier.</translation>
-    </message>
-    <message>
         <source>This model has no trained checkpoint to predict with.</source>
         <translation>Dieses Modell hat keinen trainierten Checkpoint für Vorhersagen.</translation>
     </message>
@@ -2514,18 +2656,6 @@ Vorgeschlagen: %1</translation>
         <translation>Ein anderer Auftrag läuft: Warten Sie zuerst, bis er fertig ist (oder brechen Sie ihn ab).</translation>
     </message>
     <message>
-        <source>Prediction failed: %1</source>
-        <translation>Vorhersage fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>Prediction cancelled; the images done so far are kept.</source>
-        <translation>Vorhersage abgebrochen; die bisher fertigen Bilder bleiben erhalten.</translation>
-    </message>
-    <message>
-        <source>Prediction finished.</source>
-        <translation>Vorhersage abgeschlossen.</translation>
-    </message>
-    <message>
         <source>Prediction is unavailable in this build (no LibTorch).</source>
         <translation>In diesem Build ist keine Vorhersage möglich (kein LibTorch).</translation>
     </message>
@@ -2592,6 +2722,48 @@ Vorgeschlagen: %1</translation>
     <message>
         <source>Category list not changed: %1</source>
         <translation>Kategorieliste nicht geändert: %1</translation>
+    </message>
+    <message>
+        <source>Where the model runs to predict</source>
+        <translation>Wo das Modell für die Vorhersage läuft</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>Details…</translation>
+    </message>
+    <message>
+        <source>The last prediction: device, speed, warnings and the images that failed</source>
+        <translation>Die letzte Vorhersage: Gerät, Geschwindigkeit, Warnungen und fehlgeschlagene Bilder</translation>
+    </message>
+    <message numerus="yes">
+        <source>Predict the remaining %n image(s)</source>
+        <translation>
+            <numerusform>Verbleibende vorhersagen (%n Bild)</numerusform>
+            <numerusform>Verbleibende vorhersagen (%n Bilder)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This model has not predicted %n image(s) of “%1”. Prediction is unavailable in this build (no LibTorch): run `lightbox-cli predict` elsewhere and review the predictions here.</source>
+        <translation>
+            <numerusform>Dieses Modell hat für %n Bild von „%1“ keine Vorhersage. In diesem Build ist keine Vorhersage möglich (kein LibTorch): Führen Sie `lightbox-cli predict` anderswo aus und befunden Sie die Vorhersagen hier.</numerusform>
+            <numerusform>Dieses Modell hat für %n Bilder von „%1“ keine Vorhersage. In diesem Build ist keine Vorhersage möglich (kein LibTorch): Führen Sie `lightbox-cli predict` anderswo aus und befunden Sie die Vorhersagen hier.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This model has predicted %1 of %2 images of “%3”: press “Predict the remaining” to finish.</source>
+        <translation>Dieses Modell hat %1 von %2 Bildern von „%3“ vorhergesagt: Klicken Sie zum Abschließen auf „Verbleibende vorhersagen“.</translation>
+    </message>
+    <message>
+        <source>Prediction details</source>
+        <translation>Vorhersagedetails</translation>
+    </message>
+    <message>
+        <source>no result</source>
+        <translation>kein Ergebnis</translation>
     </message>
 </context>
 <context>
@@ -2681,10 +2853,6 @@ Vorgeschlagen: %1</translation>
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Run in Background</source>
-        <translation>Im Hintergrund ausführen</translation>
     </message>
     <message>
         <source>About %1 % of each volume&apos;s slices become test images.</source>
@@ -2796,10 +2964,6 @@ Vorgeschlagen: %1</translation>
     <message>
         <source>2D image</source>
         <translation>2D-Bild</translation>
-    </message>
-    <message>
-        <source>W %1  L %2</source>
-        <translation>FB %1  FL %2</translation>
     </message>
     <message>
         <source>%1%</source>
@@ -3072,8 +3236,8 @@ Vorgeschlagen: %1</translation>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <source>Select a finished run in the list.</source>
-        <translation>Wählen Sie einen abgeschlossenen Lauf in der Liste.</translation>
+        <source>Select a run in the list.</source>
+        <translation>Wählen Sie einen Lauf in der Liste.</translation>
     </message>
 </context>
 <context>
@@ -3244,34 +3408,6 @@ Vorgeschlagen: %1</translation>
     <message>
         <source> steps</source>
         <translation> Schritte</translation>
-    </message>
-    <message>
-        <source>Automatic (CUDA)</source>
-        <translation>Automatisch (CUDA)</translation>
-    </message>
-    <message>
-        <source>Automatic (CPU: no CUDA device)</source>
-        <translation>Automatisch (CPU: kein CUDA-Gerät)</translation>
-    </message>
-    <message>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <source>CUDA</source>
-        <translation>CUDA</translation>
-    </message>
-    <message>
-        <source>This LibTorch has no CUDA, or sees no GPU</source>
-        <translation>Dieses LibTorch hat kein CUDA oder sieht keine GPU</translation>
-    </message>
-    <message>
-        <source>default (%1)</source>
-        <translation>Standard (%1)</translation>
-    </message>
-    <message>
-        <source>LibTorch CPU threads</source>
-        <translation>LibTorch-CPU-Threads</translation>
     </message>
     <message>
         <source>Max steps:</source>

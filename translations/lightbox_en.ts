@@ -26,6 +26,37 @@
     </message>
 </context>
 <context>
+    <name>PredictionText</name>
+    <message numerus="yes">
+        <source>Prediction cancelled after %n image(s); the images done so far are kept</source>
+        <translation>
+            <numerusform>Prediction cancelled after %n image; the images done so far are kept</numerusform>
+            <numerusform>Prediction cancelled after %n images; the images done so far are kept</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Predicted %n image(s)</source>
+        <translation>
+            <numerusform>Predicted %n image</numerusform>
+            <numerusform>Predicted %n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n failed</source>
+        <translation>
+            <numerusform>; %n failed</numerusform>
+            <numerusform>; %n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n warning(s)</source>
+        <translation>
+            <numerusform>; %n warning</numerusform>
+            <numerusform>; %n warnings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>lightbox::desktop::DemoLauncher</name>
     <message numerus="yes">
         <source>Building the demo project: Colin27 slices, simulated lesions, %n minute(s) of training</source>
@@ -124,6 +155,20 @@
         <translation>
             <numerusform>%n finding at the new threshold; %1 reviewed kept</numerusform>
             <numerusform>%n findings at the new threshold; %1 reviewed kept</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Predict the remaining %n image(s)</source>
+        <translation>
+            <numerusform>Predict the remaining %n image</numerusform>
+            <numerusform>Predict the remaining %n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This model has not predicted %n image(s) of “%1”. Prediction is unavailable in this build (no LibTorch): run `lightbox-cli predict` elsewhere and review the predictions here.</source>
+        <translation>
+            <numerusform>This model has not predicted %n image of “%1”. Prediction is unavailable in this build (no LibTorch): run `lightbox-cli predict` elsewhere and review the predictions here.</numerusform>
+            <numerusform>This model has not predicted %n images of “%1”. Prediction is unavailable in this build (no LibTorch): run `lightbox-cli predict` elsewhere and review the predictions here.</numerusform>
         </translation>
     </message>
 </context>

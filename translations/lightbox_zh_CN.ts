@@ -117,10 +117,100 @@
     </message>
 </context>
 <context>
+    <name>ImageViewer</name>
+    <message>
+        <source>W %1  L %2</source>
+        <translation>窗宽 %1  窗位 %2</translation>
+    </message>
+</context>
+<context>
     <name>JobRunner</name>
     <message>
         <source>unexpected error</source>
         <translation>意外错误</translation>
+    </message>
+</context>
+<context>
+    <name>PredictionText</name>
+    <message>
+        <source>on %1</source>
+        <translation>在 %1 上</translation>
+    </message>
+    <message>
+        <source>on %1, %2 s per image</source>
+        <translation>在 %1 上，每幅图像 %2 秒</translation>
+    </message>
+    <message>
+        <source>No threshold for this model: maps and scores are stored, findings are not made — propose one on the Training page, then press “Find again at this threshold” here.</source>
+        <translation>此模型没有阈值：热图和评分已存储，但不生成发现——请在“训练”页面建议一个阈值，然后在此点击“按此阈值重新查找”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Prediction cancelled after %n image(s); the images done so far are kept</source>
+        <translation>
+            <numerusform>预测在 %n 幅图像后取消；已完成的图像予以保留</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Predicted %n image(s)</source>
+        <translation>
+            <numerusform>已预测 %n 幅图像</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n failed</source>
+        <translation>
+            <numerusform>；%n 幅失败</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n warning(s)</source>
+        <translation>
+            <numerusform>；%n 条警告</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — see Details…</source>
+        <translation>——请查看“详细信息…”</translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation>设备：%1</translation>
+    </message>
+    <message>
+        <source>Images predicted: %1</source>
+        <translation>已预测图像：%1</translation>
+    </message>
+    <message>
+        <source>Images predicted before, left as they were: %1</source>
+        <translation>此前已预测、保持不变的图像：%1</translation>
+    </message>
+    <message>
+        <source>Seconds per image: %1</source>
+        <translation>每幅图像秒数：%1</translation>
+    </message>
+    <message>
+        <source>Maps stored: %1</source>
+        <translation>已存储热图：%1</translation>
+    </message>
+    <message>
+        <source>Findings: %1 at threshold %2</source>
+        <translation>发现：%1 个（阈值 %2）</translation>
+    </message>
+    <message>
+        <source>Cancelled: the images not reached have no prediction yet.</source>
+        <translation>已取消：尚未处理到的图像还没有预测结果。</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>警告：</translation>
+    </message>
+    <message>
+        <source>Images that failed (they have no prediction; predict the remaining images to retry):</source>
+        <translation>失败的图像（它们没有预测结果；预测剩余图像即可重试）：</translation>
+    </message>
+    <message>
+        <source>Prediction failed: %1</source>
+        <translation>预测失败：%1</translation>
     </message>
 </context>
 <context>
@@ -201,10 +291,6 @@
 <context>
     <name>ThresholdLogic</name>
     <message>
-        <source>Run %1 is not finished: a threshold is proposed for a finished run.</source>
-        <translation>运行 %1 尚未完成：只能为已完成的运行建议阈值。</translation>
-    </message>
-    <message>
         <source>Run %1 has no best checkpoint yet.</source>
         <translation>运行 %1 尚无最佳检查点。</translation>
     </message>
@@ -215,18 +301,6 @@
     <message>
         <source>Run %1 has no fold %2.</source>
         <translation>运行 %1 没有折 %2。</translation>
-    </message>
-    <message>
-        <source>Fold %1</source>
-        <translation>折 %1</translation>
-    </message>
-    <message>
-        <source>The model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>Ensemble of folds %1</source>
-        <translation>折 %1 的集成</translation>
     </message>
     <message>
         <source>best pixel F1 on the held-out synthetic tasks</source>
@@ -275,6 +349,22 @@
     <message>
         <source>Proposing a threshold: %1</source>
         <translation>正在建议阈值：%1</translation>
+    </message>
+    <message>
+        <source>Run %1 is still training: a threshold is proposed once it stops.</source>
+        <translation>运行 %1 仍在训练：待其停止后才会建议阈值。</translation>
+    </message>
+    <message>
+        <source>fold %1</source>
+        <translation>折 %1</translation>
+    </message>
+    <message>
+        <source>its only model</source>
+        <translation>其唯一模型</translation>
+    </message>
+    <message>
+        <source>ensemble of folds %1</source>
+        <translation>折 %1 的集成</translation>
     </message>
 </context>
 <context>
@@ -573,6 +663,37 @@
     <message>
         <source>A region filled with one constant value, like a dropout artefact; not used in the paper.</source>
         <translation>用单一常数值填充的区域，类似信号缺失伪影；论文中未使用。</translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui</name>
+    <message>
+        <source>Automatic (CUDA)</source>
+        <translation>自动（CUDA）</translation>
+    </message>
+    <message>
+        <source>Automatic (CPU: no CUDA device)</source>
+        <translation>自动（CPU：无 CUDA 设备）</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <source>This LibTorch has no CUDA, or sees no GPU</source>
+        <translation>此 LibTorch 不含 CUDA，或未检测到 GPU</translation>
+    </message>
+    <message>
+        <source>default (%1)</source>
+        <translation>默认（%1）</translation>
+    </message>
+    <message>
+        <source>LibTorch CPU threads</source>
+        <translation>LibTorch CPU 线程数</translation>
     </message>
 </context>
 <context>
@@ -1109,6 +1230,28 @@ Found by the model; its extent was redrawn by hand</source>
         <source>Origin</source>
         <translation>来源</translation>
     </message>
+    <message>
+        <source>
+Centre %1 (LPS), size %2</source>
+        <translation>
+中心 %1（LPS），大小 %2</translation>
+    </message>
+    <message>
+        <source>, slice %1</source>
+        <translation>，层面 %1</translation>
+    </message>
+    <message>
+        <source>
+Category: %1</source>
+        <translation>
+类别：%1</translation>
+    </message>
+    <message>
+        <source>
+Note: %1</source>
+        <translation>
+备注：%1</translation>
+    </message>
 </context>
 <context>
     <name>lightbox::ui::HealthyAuditModel</name>
@@ -1502,10 +1645,6 @@ Off: left-click moves the cursor. Shift+left-drag always moves the cursor.</sour
         <translation>&lt;br&gt;NIfTI RAS+ 已转换为 LPS+ 以供显示</translation>
     </message>
     <message>
-        <source>&lt;br&gt;File window: W %1 / L %2</source>
-        <translation>&lt;br&gt;文件窗宽窗位：窗宽 %1 / 窗位 %2</translation>
-    </message>
-    <message>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -1534,8 +1673,8 @@ Off: left-click moves the cursor. Shift+left-drag always moves the cursor.</sour
         <translation>数值 %1   像素 %2</translation>
     </message>
     <message>
-        <source>W %1  L %2</source>
-        <translation>窗宽 %1  窗位 %2</translation>
+        <source>&lt;br&gt;File window: %1</source>
+        <translation>&lt;br&gt;文件窗宽窗位：%1</translation>
     </message>
 </context>
 <context>
@@ -1689,10 +1828,6 @@ Off: left-click moves the cursor. Shift+left-drag always moves the cursor.</sour
         <translation>取消导入</translation>
     </message>
     <message>
-        <source>Run in Background</source>
-        <translation>在后台运行</translation>
-    </message>
-    <message>
         <source>Result</source>
         <translation>结果</translation>
     </message>
@@ -1791,6 +1926,13 @@ Off: left-click moves the cursor. Shift+left-drag always moves the cursor.</sour
     <message>
         <source>Import Report</source>
         <translation>导入报告</translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui::JobProgressPage</name>
+    <message>
+        <source>Run in Background</source>
+        <translation>在后台运行</translation>
     </message>
 </context>
 <context>
@@ -2369,10 +2511,6 @@ Mean score %2, 75th percentile %3, top-quarter mean %4
         <translation>没有含图像的数据集：请在“数据”页面导入测试数据集。</translation>
     </message>
     <message>
-        <source>This model has not predicted “%1”. Prediction is unavailable in this build (no LibTorch): run `lightbox-cli predict` elsewhere and review the predictions here.</source>
-        <translation>此模型尚未预测“%1”。此版本不支持预测（无 LibTorch）：请在其他地方运行 `lightbox-cli predict`，然后在此审阅预测结果。</translation>
-    </message>
-    <message>
         <source>This model has no trained checkpoint to predict with.</source>
         <translation>此模型没有可用于预测的已训练检查点。</translation>
     </message>
@@ -2499,18 +2637,6 @@ Proposed: %1</source>
         <translation>另一个任务正在运行：请先等待其完成（或将其取消）。</translation>
     </message>
     <message>
-        <source>Prediction failed: %1</source>
-        <translation>预测失败：%1</translation>
-    </message>
-    <message>
-        <source>Prediction cancelled; the images done so far are kept.</source>
-        <translation>预测已取消；已完成的图像予以保留。</translation>
-    </message>
-    <message>
-        <source>Prediction finished.</source>
-        <translation>预测完成。</translation>
-    </message>
-    <message>
         <source>Prediction is unavailable in this build (no LibTorch).</source>
         <translation>此版本不支持预测（无 LibTorch）。</translation>
     </message>
@@ -2577,6 +2703,46 @@ Proposed: %1</source>
     <message>
         <source>Category list not changed: %1</source>
         <translation>类别列表未更改：%1</translation>
+    </message>
+    <message>
+        <source>Where the model runs to predict</source>
+        <translation>模型在何处运行以进行预测</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>线程</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>详细信息…</translation>
+    </message>
+    <message>
+        <source>The last prediction: device, speed, warnings and the images that failed</source>
+        <translation>上次预测：设备、速度、警告及失败的图像</translation>
+    </message>
+    <message numerus="yes">
+        <source>Predict the remaining %n image(s)</source>
+        <translation>
+            <numerusform>预测剩余 %n 幅图像</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This model has not predicted %n image(s) of “%1”. Prediction is unavailable in this build (no LibTorch): run `lightbox-cli predict` elsewhere and review the predictions here.</source>
+        <translation>
+            <numerusform>此模型尚未预测“%1”中的 %n 幅图像。此版本不支持预测（无 LibTorch）：请在其他地方运行 `lightbox-cli predict`，然后在此审阅预测结果。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This model has predicted %1 of %2 images of “%3”: press “Predict the remaining” to finish.</source>
+        <translation>此模型已预测“%3”的 %2 幅图像中的 %1 幅：请点击“预测剩余”以完成。</translation>
+    </message>
+    <message>
+        <source>Prediction details</source>
+        <translation>预测详细信息</translation>
+    </message>
+    <message>
+        <source>no result</source>
+        <translation>无结果</translation>
     </message>
 </context>
 <context>
@@ -2665,10 +2831,6 @@ Proposed: %1</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-    <message>
-        <source>Run in Background</source>
-        <translation>在后台运行</translation>
     </message>
     <message>
         <source>About %1 % of each volume&apos;s slices become test images.</source>
@@ -2776,10 +2938,6 @@ Proposed: %1</source>
     <message>
         <source>2D image</source>
         <translation>2D 图像</translation>
-    </message>
-    <message>
-        <source>W %1  L %2</source>
-        <translation>窗宽 %1  窗位 %2</translation>
     </message>
     <message>
         <source>%1%</source>
@@ -3052,8 +3210,8 @@ Proposed: %1</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <source>Select a finished run in the list.</source>
-        <translation>请在列表中选择一个已完成的运行。</translation>
+        <source>Select a run in the list.</source>
+        <translation>请在列表中选择一个运行。</translation>
     </message>
 </context>
 <context>
@@ -3224,34 +3382,6 @@ Proposed: %1</source>
     <message>
         <source> steps</source>
         <translation> 步</translation>
-    </message>
-    <message>
-        <source>Automatic (CUDA)</source>
-        <translation>自动（CUDA）</translation>
-    </message>
-    <message>
-        <source>Automatic (CPU: no CUDA device)</source>
-        <translation>自动（CPU：无 CUDA 设备）</translation>
-    </message>
-    <message>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <source>CUDA</source>
-        <translation>CUDA</translation>
-    </message>
-    <message>
-        <source>This LibTorch has no CUDA, or sees no GPU</source>
-        <translation>此 LibTorch 不含 CUDA，或未检测到 GPU</translation>
-    </message>
-    <message>
-        <source>default (%1)</source>
-        <translation>默认（%1）</translation>
-    </message>
-    <message>
-        <source>LibTorch CPU threads</source>
-        <translation>LibTorch CPU 线程数</translation>
     </message>
     <message>
         <source>Max steps:</source>
