@@ -84,6 +84,37 @@
     </message>
 </context>
 <context>
+    <name>DeviceControls</name>
+    <message>
+        <source>Automatic (CUDA)</source>
+        <translation>Automatisch (CUDA)</translation>
+    </message>
+    <message>
+        <source>Automatic (CPU: no CUDA device)</source>
+        <translation>Automatisch (CPU: kein CUDA-Gerät)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <source>This LibTorch has no CUDA, or sees no GPU</source>
+        <translation>Dieses LibTorch hat kein CUDA oder sieht keine GPU</translation>
+    </message>
+    <message>
+        <source>default (%1)</source>
+        <translation>Standard (%1)</translation>
+    </message>
+    <message>
+        <source>LibTorch CPU threads</source>
+        <translation>LibTorch-CPU-Threads</translation>
+    </message>
+</context>
+<context>
     <name>Eta</name>
     <message>
         <source>almost done</source>
@@ -671,37 +702,6 @@
     <message>
         <source>A region filled with one constant value, like a dropout artefact; not used in the paper.</source>
         <translation>Ein mit einem konstanten Wert gefüllter Bereich, wie ein Signalausfall-Artefakt; in der Publikation nicht verwendet.</translation>
-    </message>
-</context>
-<context>
-    <name>lightbox::ui</name>
-    <message>
-        <source>Automatic (CUDA)</source>
-        <translation>Automatisch (CUDA)</translation>
-    </message>
-    <message>
-        <source>Automatic (CPU: no CUDA device)</source>
-        <translation>Automatisch (CPU: kein CUDA-Gerät)</translation>
-    </message>
-    <message>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <source>CUDA</source>
-        <translation>CUDA</translation>
-    </message>
-    <message>
-        <source>This LibTorch has no CUDA, or sees no GPU</source>
-        <translation>Dieses LibTorch hat kein CUDA oder sieht keine GPU</translation>
-    </message>
-    <message>
-        <source>default (%1)</source>
-        <translation>Standard (%1)</translation>
-    </message>
-    <message>
-        <source>LibTorch CPU threads</source>
-        <translation>LibTorch-CPU-Threads</translation>
     </message>
 </context>
 <context>

@@ -84,6 +84,37 @@
     </message>
 </context>
 <context>
+    <name>DeviceControls</name>
+    <message>
+        <source>Automatic (CUDA)</source>
+        <translation>自动（CUDA）</translation>
+    </message>
+    <message>
+        <source>Automatic (CPU: no CUDA device)</source>
+        <translation>自动（CPU：无 CUDA 设备）</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <source>This LibTorch has no CUDA, or sees no GPU</source>
+        <translation>此 LibTorch 不含 CUDA，或未检测到 GPU</translation>
+    </message>
+    <message>
+        <source>default (%1)</source>
+        <translation>默认（%1）</translation>
+    </message>
+    <message>
+        <source>LibTorch CPU threads</source>
+        <translation>LibTorch CPU 线程数</translation>
+    </message>
+</context>
+<context>
     <name>Eta</name>
     <message>
         <source>almost done</source>
@@ -663,37 +694,6 @@
     <message>
         <source>A region filled with one constant value, like a dropout artefact; not used in the paper.</source>
         <translation>用单一常数值填充的区域，类似信号缺失伪影；论文中未使用。</translation>
-    </message>
-</context>
-<context>
-    <name>lightbox::ui</name>
-    <message>
-        <source>Automatic (CUDA)</source>
-        <translation>自动（CUDA）</translation>
-    </message>
-    <message>
-        <source>Automatic (CPU: no CUDA device)</source>
-        <translation>自动（CPU：无 CUDA 设备）</translation>
-    </message>
-    <message>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <source>CUDA</source>
-        <translation>CUDA</translation>
-    </message>
-    <message>
-        <source>This LibTorch has no CUDA, or sees no GPU</source>
-        <translation>此 LibTorch 不含 CUDA，或未检测到 GPU</translation>
-    </message>
-    <message>
-        <source>default (%1)</source>
-        <translation>默认（%1）</translation>
-    </message>
-    <message>
-        <source>LibTorch CPU threads</source>
-        <translation>LibTorch CPU 线程数</translation>
     </message>
 </context>
 <context>

@@ -8,18 +8,20 @@
 namespace lightbox::ui {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("DeviceControls", text); }
+class DeviceControls {
+  Q_DECLARE_TR_FUNCTIONS(DeviceControls)
+};
 }  // namespace
 
 QComboBox* makeDeviceCombo(bool cuda, QWidget* parent) {
   auto* device = new QComboBox(parent);
-  device->addItem(cuda ? tr("Automatic (CUDA)") : tr("Automatic (CPU: no CUDA device)"),
+  device->addItem(cuda ? DeviceControls::tr("Automatic (CUDA)") : DeviceControls::tr("Automatic (CPU: no CUDA device)"),
                   QStringLiteral("auto"));
-  device->addItem(tr("CPU"), QStringLiteral("cpu"));
-  device->addItem(tr("CUDA"), QStringLiteral("cuda"));
+  device->addItem(DeviceControls::tr("CPU"), QStringLiteral("cpu"));
+  device->addItem(DeviceControls::tr("CUDA"), QStringLiteral("cuda"));
   if (!cuda) {
     device->setItemData(2, false, Qt::UserRole - 1);  // disabled item
-    device->setItemData(2, tr("This LibTorch has no CUDA, or sees no GPU"), Qt::ToolTipRole);
+    device->setItemData(2, DeviceControls::tr("This LibTorch has no CUDA, or sees no GPU"), Qt::ToolTipRole);
   }
   return device;
 }
@@ -27,8 +29,8 @@ QComboBox* makeDeviceCombo(bool cuda, QWidget* parent) {
 QSpinBox* makeThreadsSpinBox(QWidget* parent) {
   auto* threads = new QSpinBox(parent);
   threads->setRange(0, 256);
-  threads->setSpecialValueText(tr("default (%1)").arg(QThread::idealThreadCount()));
-  threads->setToolTip(tr("LibTorch CPU threads"));
+  threads->setSpecialValueText(DeviceControls::tr("default (%1)").arg(QThread::idealThreadCount()));
+  threads->setToolTip(DeviceControls::tr("LibTorch CPU threads"));
   return threads;
 }
 
