@@ -7,7 +7,6 @@
 #include <nlohmann/json.hpp>
 
 #include "held_out_slices.h"
-#include "lightbox/core/phantoms.h"
 #include "lightbox/project/project.h"
 #include "lightbox/workflows/audit.h"
 #include "lightbox/workflows/slice_exclusion.h"
@@ -25,23 +24,8 @@ namespace {
 
 constexpr int kSlices = 10;
 
-/// A brain-slices-2d volume as import stores it: one image, arrays slice:0000 .. slice:0009.
 int64_t addSliceVolume(project::Project& p, const char* dataset, uint64_t seed) {
-  const auto d = p.datasets().create(dataset, project::DatasetRole::Healthy);
-  project::NewImage n;
-  n.meta.sourcePath = "/data/brain.nii.gz";
-  n.meta.contentHash = std::string(63, 'b') + "1";
-  n.meta.format = "nifti";
-  n.meta.channels = 1;
-  n.meta.shape = Shape(kSlices, 128, 128);
-  for (int s = 0; s < kSlices; ++s) {
-    project::ArrayData a;
-    a.kind = workflows::sliceKind(s);
-    a.image = phantom::objectImage(Shape(128, 128), seed + uint64_t(s));
-    a.mask = phantom::ellipsoidMask(Shape(128, 128));
-    n.arrays.push_back(project::EncodedArray::encode(a));
-  }
-  return p.images().insert(d.id, n);
+  return test::addPhantomSliceVolume(p, dataset, kSlices, seed);
 }
 
 std::vector<std::string> selectedKinds(const std::string& path) {
