@@ -9,6 +9,7 @@
 #include "held_out_slices.h"
 #include "lightbox/project/project.h"
 #include "lightbox/workflows/audit.h"
+#include "lightbox/workflows/browse.h"
 #include "lightbox/workflows/slice_exclusion.h"
 #include "phantom_project.h"
 #include "train_data.h"
@@ -84,6 +85,13 @@ class TestSliceExclusion : public QObject {
     QCOMPARE(list[0].arrayKind, std::string("slice:0004"));
     QCOMPARE(list[0].reason, std::string("ring artefact"));
     QVERIFY(QDateTime::fromString(QString::fromStdString(list[0].excludedAt), Qt::ISODate).isValid());
+
+    // The Data area's listing counts it.
+    const auto contents = workflows::loadProjectContents(path_);
+    const auto listed = std::find_if(contents.images.begin(), contents.images.end(),
+                                     [&](const auto& i) { return i.id == volume_; });
+    QVERIFY(listed != contents.images.end() && !listed->excluded);
+    QCOMPARE(listed->slicesExcluded, int64_t(1));
 
     project::Project p = project::Project::open(path_, project::OpenMode::ReadOnly);
     QVERIFY(!p.images().get(volume_)->excluded);  // the volume itself stays in

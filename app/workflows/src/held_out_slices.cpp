@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 #include <nlohmann/json.hpp>
 
@@ -54,6 +55,19 @@ void setUserExcludedSlices(project::Project& project, int64_t imageId, const std
   nlohmann::json out = nlohmann::json::object();
   for (const auto& s : slices) out[s.arrayKind] = {{"reason", s.reason}, {"excluded_at", s.excludedAt}};
   project.settings().set(userKey(imageId), out.dump());
+}
+
+std::map<int64_t, int64_t> userExcludedSliceCounts(project::Project& project) {
+  const std::string prefix = "training/excluded_slices/";
+  std::map<int64_t, int64_t> out;
+  for (const auto& [k, value] : project.settings().list(prefix)) {
+    const auto parsed = nlohmann::json::parse(value, nullptr, /*allow_exceptions=*/false);
+    char* end = nullptr;
+    const long long id = std::strtoll(k.c_str() + prefix.size(), &end, 10);
+    // A malformed value is reported where it matters (training, the audit); a listing just does not count it.
+    if (parsed.is_object() && end && *end == '\0' && id > 0) out[id] = int64_t(parsed.size());
+  }
+  return out;
 }
 
 std::vector<std::string> kindsLeftOutOfTraining(project::Project& project, int64_t imageId) {

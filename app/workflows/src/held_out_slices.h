@@ -6,6 +6,7 @@
 //   {kind: {"reason", "excluded_at"}} (slice_exclusion.h).
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,9 @@ void setHeldOutKinds(project::Project& project, int64_t imageId, const std::vect
 std::vector<SliceExclusion> userExcludedSlices(project::Project& project, int64_t imageId);
 /// An empty list removes the key.
 void setUserExcludedSlices(project::Project& project, int64_t imageId, const std::vector<SliceExclusion>& slices);
+
+/// How many slices a user excluded, per image id (one read of the settings, for listing every image).
+std::map<int64_t, int64_t> userExcludedSliceCounts(project::Project& project);
 
 /// The kinds that later runs leave out: held out as simulated lesions, and excluded by a user.
 std::vector<std::string> kindsLeftOutOfTraining(project::Project& project, int64_t imageId);
