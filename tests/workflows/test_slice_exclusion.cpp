@@ -158,6 +158,21 @@ class TestSliceExclusion : public QObject {
     QVERIFY(selectedKinds(path_) == allSlicesBut({0, 4}));  // nothing above changed the real project
   }
 
+  void removingTheImageForgetsItsSlices() {
+    // SQLite may give a removed image's id to the next one imported: it must not inherit the exclusions.
+    const std::string path = (fs::path(dir_.path().toStdString()) / "removed.lightbox").string();
+    int64_t id = 0;
+    {
+      project::Project p = project::Project::create(path);
+      id = addSliceVolume(p, "healthy", 70);
+      workflows::detail::setHeldOutKinds(p, id, {"slice:0000"});
+    }
+    workflows::setSliceExcluded(path, id, "slice:0002", true);
+    QCOMPARE(workflows::removeImages(path, {id}), int64_t(1));
+    project::Project p = project::Project::open(path, project::OpenMode::ReadOnly);
+    QVERIFY(p.settings().list("training/").empty());
+  }
+
   void storedAuditMarksTheSliceAlone() {
     // A stored audit, as any build lists it: the excluded slice's row is marked with reason and time, its
     // neighbours are not.

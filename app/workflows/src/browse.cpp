@@ -88,6 +88,8 @@ int64_t removeImages(const std::string& projectPath, const std::vector<int64_t>&
   for (int64_t id : imageIds) {
     if (!p.images().get(id)) continue;
     p.images().remove(id);
+    // Settings have no foreign key, and SQLite may give the id to the next image imported.
+    detail::forgetLeftOutSlices(p, id);
     ++removed;
   }
   tx.commit();

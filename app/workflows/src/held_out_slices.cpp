@@ -77,6 +77,11 @@ std::vector<std::string> kindsLeftOutOfTraining(project::Project& project, int64
   return kinds;
 }
 
+void forgetLeftOutSlices(project::Project& project, int64_t imageId) {
+  project.settings().remove(key(imageId));
+  project.settings().remove(userKey(imageId));
+}
+
 std::string utcNow() {
   const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm tm{};

@@ -29,6 +29,9 @@ std::map<int64_t, int64_t> userExcludedSliceCounts(project::Project& project);
 /// The kinds that later runs leave out: held out as simulated lesions, and excluded by a user.
 std::vector<std::string> kindsLeftOutOfTraining(project::Project& project, int64_t imageId);
 
+/// Removes both keys of a removed image, so that an image given its id later does not inherit them.
+void forgetLeftOutSlices(project::Project& project, int64_t imageId);
+
 /// UTC now, ISO 8601 to the second ("2026-12-01T11:56:13Z").
 std::string utcNow();
 
