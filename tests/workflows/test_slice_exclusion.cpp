@@ -29,10 +29,22 @@ int64_t addSliceVolume(project::Project& p, const char* dataset, uint64_t seed) 
   return test::addPhantomSliceVolume(p, dataset, kSlices, seed);
 }
 
+/// The slices of the (one) healthy volume that the next training run would take.
 std::vector<std::string> selectedKinds(const std::string& path) {
   project::Project p = project::Project::open(path, project::OpenMode::ReadOnly);
+#ifdef LIGHTBOX_HAS_TRAINING
   const auto sel = workflows::detail::selectDatasetImages(p, "healthy");
   return sel.empty() ? std::vector<std::string>{} : sel.front().kinds;
+#else
+  // train_data.cpp is in the models build only; without it, what it is built on: the image's slices less those
+  // held_out_slices.h leaves out.
+  const auto image = p.images().list(p.datasets().findByName("healthy")->id).front();
+  if (image.excluded) return {};
+  std::vector<std::string> kinds = p.arrays().kinds(image.id);
+  const auto left = workflows::detail::kindsLeftOutOfTraining(p, image.id);
+  std::erase_if(kinds, [&](const std::string& k) { return std::find(left.begin(), left.end(), k) != left.end(); });
+  return kinds;
+#endif
 }
 
 std::vector<std::string> allSlicesBut(std::initializer_list<int> left) {
