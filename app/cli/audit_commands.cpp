@@ -8,6 +8,7 @@
 #include "command_errors.h"
 #include "int_list.h"
 #include "lightbox/workflows/audit.h"
+#include "lightbox/workflows/slice_exclusion.h"
 #include "terminal_progress.h"
 
 namespace lightbox::cli {
@@ -32,6 +33,12 @@ std::string imageName(const workflows::AuditImage& i) {
   return i.arrayKind.empty() || i.arrayKind == "preprocessed" ? i.sourcePath : i.sourcePath + " (" + i.arrayKind + ")";
 }
 
+/// " (this slice only, since T)" for a slice excluded on its own, so that it is not mistaken for the whole volume.
+std::string sliceNote(const workflows::AuditImage& i) {
+  if (!i.sliceExcluded || i.imageExcluded) return {};
+  return " (this slice only" + (i.excludedAt.empty() ? std::string() : ", since " + i.excludedAt) + ")";
+}
+
 /// The rows to show: with --top K the K highest-scoring audited arrays, else every row.
 std::vector<const workflows::AuditImage*> shown(const workflows::HealthyAudit& a, int top) {
   std::vector<const workflows::AuditImage*> out;
@@ -48,7 +55,9 @@ void printJson(const workflows::HealthyAudit& a, int top, const std::string& not
   int rank = 0;
   for (const auto* i : shown(a, top)) {
     json r = {{"image_id", i->imageId}, {"path", i->sourcePath}, {"array", i->arrayKind}, {"audited", i->audited},
-              {"held_out_by", i->heldOutBy}, {"excluded", i->excluded}, {"excluded_reason", i->excludedReason}};
+              {"held_out_by", i->heldOutBy}, {"excluded", i->excluded}, {"excluded_reason", i->excludedReason},
+              {"image_excluded", i->imageExcluded}, {"slice_excluded", i->sliceExcluded},
+              {"excluded_at", i->excludedAt}};
     if (i->audited) {
       r["rank"] = ++rank;
       r["score"] = i->score;
@@ -93,15 +102,15 @@ void printText(const workflows::HealthyAudit& a, int top) {
   for (const auto* i : shown(a, top)) {
     const std::string state = i->excluded ? "excluded" : "included";
     if (!i->audited) {
-      std::printf("%4s %8s %8s %8s %8s %6s %-9s %s [id %lld]: not audited: %s\n", "-", "", "", "", "", "",
-                  state.c_str(), imageName(*i).c_str(), (long long)i->imageId, i->reason.c_str());
+      std::printf("%4s %8s %8s %8s %8s %6s %-9s %s [id %lld]: not audited: %s%s\n", "-", "", "", "", "", "",
+                  state.c_str(), imageName(*i).c_str(), (long long)i->imageId, i->reason.c_str(), sliceNote(*i).c_str());
       continue;
     }
     const std::string above = i->voxelsAboveThreshold ? std::to_string(*i->voxelsAboveThreshold) : "-";
-    std::printf("%4d %8.4f %8.4f %8.4f %8s %6s %-9s %s [id %lld]%s%s\n", ++rank, i->score, i->p75, i->top25Mean,
+    std::printf("%4d %8.4f %8.4f %8.4f %8s %6s %-9s %s [id %lld]%s%s%s\n", ++rank, i->score, i->p75, i->top25Mean,
                 above.c_str(), foldList(i->heldOutBy).c_str(), state.c_str(), imageName(*i).c_str(),
                 (long long)i->imageId, i->excluded && !i->excludedReason.empty() ? ": " : "",
-                i->excluded ? i->excludedReason.c_str() : "");
+                i->excluded ? i->excludedReason.c_str() : "", sliceNote(*i).c_str());
   }
   std::fflush(stdout);
 }
@@ -155,18 +164,32 @@ void addAuditCommands(CLI::App& app, int& exitCode) {
 
   for (const bool exclude : {true, false}) {
     auto imageId = std::make_shared<int64_t>(0);
+    auto slice = std::make_shared<int64_t>(-1);
     auto reason = std::make_shared<std::string>();
     auto project = std::make_shared<std::string>();
     const char* name = exclude ? "exclude" : "include";
-    auto* cmd = app.add_subcommand(name, exclude ? "Mark an image excluded: kept in the project, left out of later runs"
-                                                 : "Include an excluded image again in later runs");
+    auto* cmd = app.add_subcommand(name, exclude ? "Mark an image (or one slice of it) excluded: kept in the project, "
+                                                   "left out of later runs"
+                                                 : "Include an excluded image (or one slice of it) again in later runs");
     cmd->add_option("project", *project, "Project file")->required()->check(CLI::ExistingFile);
     cmd->add_option("image", *imageId, "Image id (`lightbox-cli list`, `lightbox-cli audit`)")
         ->required()
         ->check(CLI::PositiveNumber);
+    cmd->add_option("--slice", *slice,
+                    exclude ? "Exclude only this slice of a brain-slices-2d volume (the number in `audit`'s slice:NNNN)"
+                            : "Include only this slice again (undoes `exclude --slice`)")
+        ->check(CLI::NonNegativeNumber);
     if (exclude) cmd->add_option("--reason", *reason, "Why it is not healthy");
     cmd->callback([=, &exitCode] {
       exitCode = guarded(name, [&] {
+        if (*slice >= 0) {
+          workflows::setSliceExcluded(*project, *imageId, workflows::sliceKind(*slice), exclude, *reason);
+          std::printf(exclude ? "slice %lld of image %lld excluded: kept in the project, left out of later training "
+                                "runs; the volume's other slices stay in\n"
+                              : "slice %lld of image %lld included again in later training runs\n",
+                      (long long)*slice, (long long)*imageId);
+          return 0;
+        }
         workflows::setImageExcluded(*project, *imageId, exclude, *reason);
         std::printf(exclude ? "image %lld excluded: kept in the project, left out of later training runs\n"
                             : "image %lld included again in later training runs\n",

@@ -74,6 +74,63 @@ class TestCliAudit : public QObject {
     QCOMPARE(json(cli({"audit", proj_, "--run", "1", "--stored", "--json"})).value("excluded").toInt(), 0);
   }
 
+  void excludeAndIncludeOneSlice() {
+    // One brain-slices-2d volume of ten slices: exclusion by slice, not the whole volume.
+    const QString proj = dir_.filePath("slices.lightbox");
+    qint64 volume = 0;
+    {
+      project::Project p = project::Project::create(proj.toStdString());
+      volume = test::addPhantomSliceVolume(p, "healthy", 10, 10);
+      test::addPhantomImages(p, "blend", project::DatasetRole::Blend, 2, 50);
+    }
+    const auto train = cli({"train", proj, "--dataset", "healthy", "--blend", "blend", "--tasks", "0,1,2,3",
+                            "--max-steps", "2", "--validate-every", "2", "--device", "cpu", "--threads", "2",
+                            "--workers", "1"});
+    QVERIFY2(train.exitCode == 0, qPrintable(train.err));
+    const auto audit = cli({"audit", proj, "--run", "1", "--device", "cpu", "--json"});
+    QVERIFY2(audit.exitCode == 0, qPrintable(audit.err));
+    const QJsonObject top = json(audit).value("images").toArray()[0].toObject();
+    const QString kind = top.value("array").toString();
+    QVERIFY2(kind.startsWith("slice:"), qPrintable(kind));
+    const QString k = QString::number(kind.mid(6).toInt());
+
+    const auto ex = cli({"exclude", proj, QString::number(volume), "--slice", k, "--reason", "ring artefact"});
+    QVERIFY2(ex.exitCode == 0, qPrintable(ex.err));
+    QVERIFY(ex.out.contains("slice " + k + " of image"));
+    const QJsonObject after = json(cli({"audit", proj, "--run", "1", "--stored", "--json"}));
+    QCOMPARE(after.value("excluded").toInt(), 1);  // that slice's row alone
+    for (const auto& v : after.value("images").toArray()) {
+      const QJsonObject r = v.toObject();
+      const bool isIt = r.value("array").toString() == kind;
+      QCOMPARE(r.value("slice_excluded").toBool(), isIt);
+      QCOMPARE(r.value("excluded").toBool(), isIt);
+      QVERIFY(!r.value("image_excluded").toBool());
+      if (isIt) {
+        QCOMPARE(r.value("excluded_reason").toString(), QString("ring artefact"));
+        QVERIFY(!r.value("excluded_at").toString().isEmpty());
+      }
+    }
+    const auto text = cli({"audit", proj, "--run", "1", "--stored"});
+    QVERIFY2(text.out.contains("(" + kind + ") [id " + QString::number(volume) + "]: ring artefact (this slice only"),
+             qPrintable(text.out));
+    QVERIFY(!cli({"list", proj, "--dataset", "healthy"}).out.contains("\texcluded\t"));  // the volume stays in
+
+    QCOMPARE(cli({"include", proj, QString::number(volume), "--slice", k}).exitCode, 0);
+    QCOMPARE(json(cli({"audit", proj, "--run", "1", "--stored", "--json"})).value("excluded").toInt(), 0);
+
+    const auto noSuchSlice = cli({"exclude", proj, QString::number(volume), "--slice", "42"});
+    QCOMPARE(noSuchSlice.exitCode, 2);
+    QVERIFY2(noSuchSlice.err.contains("slice:0042") && noSuchSlice.err.contains("brain.nii.gz"),
+             qPrintable(noSuchSlice.err));
+    QCOMPARE(cli({"exclude", proj, QString::number(volume), "--slice", "-1"}).exitCode, 2);
+    const auto flat = cli({"exclude", proj_, "1", "--slice", "0"});
+    QCOMPARE(flat.exitCode, 2);
+    QVERIFY2(flat.err.contains("no slices"), qPrintable(flat.err));
+    const auto unknown = cli({"include", proj, "999", "--slice", "1"});
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY2(unknown.err.contains("no image 999"), qPrintable(unknown.err));
+  }
+
   void badInputIsNamed() {
     const auto unknownImage = cli({"exclude", proj_, "999", "--reason", "x"});
     QCOMPARE(unknownImage.exitCode, 2);

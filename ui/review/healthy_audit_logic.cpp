@@ -4,6 +4,7 @@
 #include <QFont>
 #include <QPalette>
 #include <QGuiApplication>
+#include <algorithm>
 
 namespace lightbox::ui {
 
@@ -21,8 +22,55 @@ QSize auditPanelDefaultSize(const QSize& available) {
 
 QString auditStateText(const workflows::AuditImage& image) {
   if (!image.excluded) return HealthyAuditModel::tr("Included");
-  if (image.excludedReason.empty()) return HealthyAuditModel::tr("Excluded");
-  return HealthyAuditModel::tr("Excluded: %1").arg(QString::fromStdString(image.excludedReason));
+  const QString reason = QString::fromStdString(image.excludedReason);
+  if (image.sliceExcluded && !image.imageExcluded)
+    return reason.isEmpty() ? HealthyAuditModel::tr("Slice excluded") : HealthyAuditModel::tr("Slice excluded: %1").arg(reason);
+  if (reason.isEmpty()) return HealthyAuditModel::tr("Excluded");
+  return HealthyAuditModel::tr("Excluded: %1").arg(reason);
+}
+
+bool auditRowIsSlice(const workflows::AuditImage& image) {
+  return QString::fromStdString(image.arrayKind).startsWith(QLatin1String("slice:"));
+}
+
+namespace {
+QString fileName(const workflows::AuditImage& image) {
+  const QString name = QFileInfo(QString::fromStdString(image.sourcePath)).fileName();
+  return name.isEmpty() ? QString::fromStdString(image.sourcePath) : name;
+}
+}  // namespace
+
+QString auditExclusionQuestion(const workflows::AuditImage& image, AuditExclusionScope scope) {
+  if (!auditRowIsSlice(image))
+    return HealthyAuditModel::tr("Why is “%1” not healthy? It stays in the project, marked, and later training runs "
+                                 "leave it out.")
+        .arg(auditImageText(image));
+  if (scope == AuditExclusionScope::Slice)
+    return HealthyAuditModel::tr("Why is “%1” not healthy? This slice alone stays in the project, marked, and later "
+                                 "training runs leave it out; the other slices of “%2” stay in.")
+        .arg(auditImageText(image), fileName(image));
+  return HealthyAuditModel::tr("Why is “%1” not healthy? The whole volume “%2”, all of its slices, stays in the "
+                               "project, marked, and later training runs leave it out.")
+      .arg(auditImageText(image), fileName(image));
+}
+
+QString auditExcludedText(const workflows::AuditImage& image, AuditExclusionScope scope) {
+  if (auditRowIsSlice(image) && scope == AuditExclusionScope::Slice)
+    return HealthyAuditModel::tr("Excluded “%1” alone: it stays in the project, marked, and later training runs leave "
+                                 "it out; the rest of the volume stays in.")
+        .arg(auditImageText(image));
+  if (auditRowIsSlice(image))
+    return HealthyAuditModel::tr("Excluded the whole volume “%1”: it stays in the project, marked, and later training "
+                                 "runs leave all of its slices out.")
+        .arg(fileName(image));
+  return HealthyAuditModel::tr("Excluded “%1”: it stays in the project, marked, and later training runs leave it out.")
+      .arg(auditImageText(image));
+}
+
+QString auditIncludedText(const workflows::AuditImage& image, bool wholeImage) {
+  if (auditRowIsSlice(image) && wholeImage)
+    return HealthyAuditModel::tr("The whole volume “%1” is included again in later training runs.").arg(fileName(image));
+  return HealthyAuditModel::tr("“%1” is included again in later training runs.").arg(auditImageText(image));
 }
 
 QString auditImageText(const workflows::AuditImage& image) {
@@ -46,9 +94,14 @@ QString auditSummaryText(const workflows::HealthyAudit& audit, bool canAudit) {
     lines << HealthyAuditModel::tr("Voxels above the model's threshold %1.").arg(*audit.threshold, 0, 'f', 3);
   else
     lines << HealthyAuditModel::tr("The model has no threshold yet, so no voxels are counted above it.");
-  if (audit.excluded() > 0)
+  const auto slicesAlone = std::count_if(audit.images.begin(), audit.images.end(),
+                                         [](const auto& i) { return i.sliceExcluded && !i.imageExcluded; });
+  if (audit.excluded() - slicesAlone > 0)
     lines << HealthyAuditModel::tr("%n image(s) excluded: kept in the project, left out of later training runs.", "",
-                                   int(audit.excluded()));
+                                   int(audit.excluded() - slicesAlone));
+  if (slicesAlone > 0)
+    lines << HealthyAuditModel::tr("%n slice(s) excluded on their own: kept, left out of later training runs; the rest "
+                                   "of each volume stays in.", "", int(slicesAlone));
   for (const auto& w : audit.warnings) lines << QString::fromStdString(w);
   if (audit.stale()) {
     lines << HealthyAuditModel::tr("This stored audit is out of date:");
@@ -86,8 +139,10 @@ int HealthyAuditModel::rowOfImage(qint64 imageId) const {
 void HealthyAuditModel::setExcluded(qint64 imageId, bool excluded, const QString& reason) {
   for (size_t i = 0; i < images_.size(); ++i) {
     if (images_[i].imageId != imageId) continue;
-    images_[i].excluded = excluded;
-    images_[i].excludedReason = excluded ? reason.toStdString() : std::string();
+    // The whole image: a slice excluded on its own stays so when the image is included again.
+    images_[i].imageExcluded = excluded;
+    images_[i].excluded = excluded || images_[i].sliceExcluded;
+    if (excluded || !images_[i].sliceExcluded) images_[i].excludedReason = excluded ? reason.toStdString() : std::string();
     Q_EMIT dataChanged(index(int(i), 0), index(int(i), ColumnCount - 1));
   }
 }
@@ -112,6 +167,8 @@ QVariant HealthyAuditModel::data(const QModelIndex& index, int role) const {
     return int(Qt::AlignRight | Qt::AlignVCenter);
   if (role == Qt::ToolTipRole) {
     if (index.column() == ImageColumn) return QString::fromStdString(im->sourcePath);
+    if (index.column() == StateColumn && im->excluded && !im->excludedAt.empty())
+      return tr("Slice excluded on %1").arg(QString::fromStdString(im->excludedAt));
     if (!im->audited) return tr("Not audited: %1").arg(QString::fromStdString(im->reason));
     if (index.column() == StateColumn) return auditStateText(*im);  // the reason in full where the column elides it
     return {};

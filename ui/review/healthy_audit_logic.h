@@ -14,8 +14,19 @@ namespace lightbox::ui {
 
 /// "0, 2"; "—" for none.
 QString auditFoldsText(const std::vector<int>& folds);
-/// "Excluded: <reason>", "Excluded", "Included".
+/// "Excluded: <reason>", "Excluded", "Slice excluded: <reason>" (this slice alone), "Slice excluded", "Included".
 QString auditStateText(const workflows::AuditImage& image);
+/// Whether the row is one slice of a volume (brain-slices-2d), which can be excluded on its own.
+bool auditRowIsSlice(const workflows::AuditImage& image);
+
+/// What "Exclude…" takes out of later runs: the row's slice alone (the default for a slice), or its whole image.
+/// For a row that is a whole image both are the image.
+enum class AuditExclusionScope { Slice, WholeImage };
+/// The question the exclusion dialog asks, saying what the chosen scope takes out of later runs.
+QString auditExclusionQuestion(const workflows::AuditImage& image, AuditExclusionScope scope);
+/// The status line after excluding / including again.
+QString auditExcludedText(const workflows::AuditImage& image, AuditExclusionScope scope);
+QString auditIncludedText(const workflows::AuditImage& image, bool wholeImage);
 /// The image column: the file name, with the slice for an array of a volume ("brain.nii.gz — slice 12").
 QString auditImageText(const workflows::AuditImage& image);
 /// What the panel says above the table: how many were audited when, at which threshold, and every reason the

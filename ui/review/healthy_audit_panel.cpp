@@ -1,11 +1,9 @@
 #include "review/healthy_audit_panel.h"
 
 #include <QComboBox>
-#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QListWidget>
@@ -18,6 +16,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "lightbox/workflows/slice_exclusion.h"
+#include "review/audit_exclusion_dialog.h"
 #include "review/healthy_audit_logic.h"
 #include "review/review_logic.h"
 #include "shell/job_runner.h"
@@ -379,53 +379,53 @@ void HealthyAuditPanel::showRow(int row) {
 }
 
 bool HealthyAuditPanel::excludeCurrent(const QString& reason) {
+  return excludeCurrent(reason, AuditExclusionScope::Slice);
+}
+
+bool HealthyAuditPanel::excludeCurrent(const QString& reason, AuditExclusionScope scope) {
   const workflows::AuditImage* im = model_->image(currentRow());
   if (!im || path_.isEmpty()) return false;
-  const qint64 id = im->imageId;
+  const workflows::AuditImage row = *im;
+  if (!auditRowIsSlice(row)) scope = AuditExclusionScope::WholeImage;
   try {
-    workflows::setImageExcluded(path_.toStdString(), id, true, reason.trimmed().toStdString());
+    if (scope == AuditExclusionScope::Slice)
+      workflows::setSliceExcluded(path_.toStdString(), row.imageId, row.arrayKind, true, reason.trimmed().toStdString());
+    else
+      workflows::setImageExcluded(path_.toStdString(), row.imageId, true, reason.trimmed().toStdString());
   } catch (const std::exception& e) {
     setStatus(tr("Cannot exclude the image: %1").arg(QString::fromStdString(e.what())));
     return false;
   }
   reloadStoredAudit();
-  setStatus(tr("Excluded “%1”: it stays in the project, marked, and later training runs leave it out.")
-                .arg(auditImageText(*model_->image(model_->rowOfImage(id)))));
-  Q_EMIT exclusionChanged(id, true);
+  setStatus(auditExcludedText(row, scope));
+  Q_EMIT exclusionChanged(row.imageId, true);
   return true;
 }
 
 bool HealthyAuditPanel::includeCurrent() {
   const workflows::AuditImage* im = model_->image(currentRow());
   if (!im || path_.isEmpty()) return false;
-  const qint64 id = im->imageId;
+  const workflows::AuditImage row = *im;
+  // Undo whichever exclusion it was; the whole image first, as that is what the row shows when both hold.
+  const bool whole = row.imageExcluded || !row.sliceExcluded;
   try {
-    workflows::setImageExcluded(path_.toStdString(), id, false);
+    if (whole) workflows::setImageExcluded(path_.toStdString(), row.imageId, false);
+    else workflows::setSliceExcluded(path_.toStdString(), row.imageId, row.arrayKind, false);
   } catch (const std::exception& e) {
     setStatus(tr("Cannot include the image: %1").arg(QString::fromStdString(e.what())));
     return false;
   }
   reloadStoredAudit();
-  setStatus(tr("“%1” is included again in later training runs.").arg(auditImageText(*model_->image(model_->rowOfImage(id)))));
-  Q_EMIT exclusionChanged(id, false);
+  setStatus(auditIncludedText(row, whole));
+  Q_EMIT exclusionChanged(row.imageId, false);
   return true;
 }
 
 void HealthyAuditPanel::askExclusionReason() {
   const workflows::AuditImage* im = model_->image(currentRow());
   if (!im) return;
-  bool ok = false;
-  // Exclusion is per imported image: for a slice of a volume it takes the whole volume out of later runs.
-  const QString file = QFileInfo(QString::fromStdString(im->sourcePath)).fileName();
-  const QString question =
-      QString::fromStdString(im->arrayKind).startsWith(QLatin1String("slice:"))
-          ? tr("Why is “%1” not healthy? Excluding it excludes the whole volume “%2”, all of its slices: it stays in "
-               "the project, marked, and later training runs leave it out.")
-                .arg(auditImageText(*im), file)
-          : tr("Why is “%1” not healthy? It stays in the project, marked, and later training runs leave it out.")
-                .arg(auditImageText(*im));
-  const QString reason = QInputDialog::getText(this, tr("Exclude Image"), question, QLineEdit::Normal, {}, &ok);
-  if (ok) excludeCurrent(reason);
+  AuditExclusionDialog dialog(*im, this);
+  if (dialog.exec() == QDialog::Accepted) excludeCurrent(dialog.reason(), dialog.scope());
 }
 
 void HealthyAuditPanel::refreshButtons() {

@@ -3,7 +3,7 @@
 // (the application's job runner: progress, cancel), then go through the "healthy" images the folds that never
 // trained on them score highest. The selected row shows its working array with the held-out folds' mean map as a
 // heat-map overlay (predicted again for that one image, off the GUI thread); "Exclude…" asks for a reason and marks
-// the image, "Include again" undoes it. Excluded rows stay in the table, marked. The last audit of a run is stored
+// the image, or just the slice of a volume, "Include again" undoes it. Excluded rows stay in the table, marked. The last audit of a run is stored
 // in the project, so it is shown again when the panel opens, with a note when it is out of date.
 
 #include <QDialog>
@@ -24,6 +24,7 @@ class QTableView;
 
 namespace lightbox::ui {
 
+enum class AuditExclusionScope;
 class HealthyAuditModel;
 class ImageViewer;
 class JobRunner;
@@ -47,8 +48,11 @@ class HealthyAuditPanel : public QDialog {
   bool startAudit();
   void selectRow(int row);
   int currentRow() const;
-  /// Marks the current row's image excluded with `reason` ("Exclude…" asks for it) / included again.
+  /// Marks the current row excluded with `reason` ("Exclude…" asks for it): a slice row's slice alone, or its whole
+  /// image (healthy_audit_logic.h); one argument = the slice for a slice row. Included again undoes whichever it was
+  /// (the whole image first when both are).
   bool excludeCurrent(const QString& reason);
+  bool excludeCurrent(const QString& reason, AuditExclusionScope scope);
   bool includeCurrent();
 
   HealthyAuditModel* model() const { return model_; }

@@ -94,12 +94,19 @@ QVariant ImageTableModel::data(const QModelIndex& index, int role) const {
         case SpacingColumn: return QString::fromStdString(img->spacing);
         case SeriesColumn:
           return QString::fromStdString(img->error.empty() ? img->seriesDescription : img->error);
-        case StatusColumn: return statusText(statusWord(*img));
+        case StatusColumn:
+          // A volume with a few bad slices excluded stays "imported"; say so, as its slices train less.
+          if (!img->excluded && img->slicesExcluded > 0)
+            return tr("%1, %n slice(s) excluded", "", int(img->slicesExcluded)).arg(statusText(statusWord(*img)));
+          return statusText(statusWord(*img));
       }
       return {};
     case Qt::ToolTipRole: {
       QString tip = QString::fromStdString(img->sourcePath);
       if (!img->error.empty()) tip += QLatin1Char('\n') + QString::fromStdString(img->error);
+      if (img->slicesExcluded > 0)
+        tip += QLatin1Char('\n') + tr("%n slice(s) excluded from later training runs (healthy-set audit)", "",
+                                       int(img->slicesExcluded));
       return tip;
     }
     case Qt::DecorationRole: {

@@ -2,8 +2,6 @@
 #include "lightbox/workflows/audit.h"
 
 #include <algorithm>
-#include <chrono>
-#include <ctime>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -14,6 +12,7 @@
 #include "audit_map.h"
 #include "audit_store.h"
 #include "device_choice.h"
+#include "held_out_slices.h"
 #include "model_inputs.h"
 #include "train_data.h"
 #include "validation_prediction.h"
@@ -24,13 +23,18 @@ using nlohmann::json;
 
 namespace {
 
-std::string utcNow() {
-  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return text;
+// A slice a user excluded before the run began is not among its arrays: it is shown, marked, as not audited.
+void addExcludedSlicesNotInRun(project::Project& proj, const detail::SourceImage& image,
+                               std::vector<AuditImage>& rows) {
+  for (const auto& s : detail::userExcludedSlices(proj, image.imageId)) {
+    if (std::find(image.kinds.begin(), image.kinds.end(), s.arrayKind) != image.kinds.end()) continue;
+    AuditImage row;
+    row.imageId = image.imageId;
+    row.sourcePath = image.path;
+    row.arrayKind = s.arrayKind;
+    row.reason = "slice excluded: the run neither trained nor validated on it";
+    rows.push_back(std::move(row));
+  }
 }
 
 }  // namespace
@@ -107,6 +111,7 @@ HealthyAudit runHealthyAudit(const AuditParams& params, ProgressSink& progress) 
       }
       audit.images.push_back(std::move(row));
     }
+  for (const auto& image : run.images) addExcludedSlicesNotInRun(proj, image, audit.images);
   // The dataset's other images were not part of the run (excluded before it, or imported after it).
   for (const auto& r : proj.images().list(dataset->id)) {
     if (r.status != project::ImportStatus::Imported) continue;
@@ -115,16 +120,14 @@ HealthyAudit runHealthyAudit(const AuditParams& params, ProgressSink& progress) 
     row.imageId = r.id;
     row.sourcePath = r.meta.sourcePath;
     row.reason = r.excluded ? "excluded: the run neither trained nor validated on it"
-                            : "not among the images the run trained and validated on (imported after it began)";
+                 : !detail::kindsLeftOutOfTraining(proj, r.id).empty()
+                     ? "every slice excluded or held out: the run neither trained nor validated on it"
+                     : "not among the images the run trained and validated on (imported after it began)";
     audit.images.push_back(std::move(row));
   }
-  for (auto& row : audit.images)
-    if (const auto r = proj.images().get(row.imageId)) {
-      row.excluded = r->excluded;
-      row.excludedReason = r->excludedReason;
-    }
+  detail::applyExclusions(proj, audit.images);
   detail::rankAuditImages(audit.images);
-  audit.createdAt = utcNow();
+  audit.createdAt = detail::utcNow();
   if (!detail::storeAudit(proj, audit, dataset->id)) {
     audit.warnings.push_back("this audit of " + std::to_string(audit.images.size()) +
                              " arrays is too large to store in the project (1 MiB per setting): it is shown, not kept, "

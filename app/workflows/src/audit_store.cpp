@@ -1,8 +1,10 @@
 #include "audit_store.h"
 #include "audit_map.h"
+#include "held_out_slices.h"
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -53,6 +55,30 @@ std::string datasetFingerprint(project::Project& project, int64_t datasetId) {
   project::Sha256 h;
   for (const auto& r : rows) h.update(std::to_string(r.id) + ":" + r.meta.contentHash + "\n");
   return std::to_string(rows.size()) + ":" + h.finishHex();
+}
+
+void applyExclusions(project::Project& project, std::vector<AuditImage>& images) {
+  struct State {
+    std::optional<project::ImageRecord> image;
+    std::vector<SliceExclusion> slices;
+  };
+  std::map<int64_t, State> byId;
+  for (auto& row : images) {
+    auto it = byId.find(row.imageId);
+    if (it == byId.end()) {
+      State s{project.images().get(row.imageId), {}};
+      if (s.image) s.slices = userExcludedSlices(project, row.imageId);
+      it = byId.emplace(row.imageId, std::move(s)).first;
+    }
+    const State& s = it->second;
+    row.imageExcluded = s.image && s.image->excluded;
+    const auto slice = std::find_if(s.slices.begin(), s.slices.end(),
+                                    [&](const SliceExclusion& e) { return e.arrayKind == row.arrayKind; });
+    row.sliceExcluded = !row.arrayKind.empty() && slice != s.slices.end();
+    row.excluded = row.imageExcluded || row.sliceExcluded;
+    row.excludedReason = row.imageExcluded ? s.image->excludedReason : row.sliceExcluded ? slice->reason : std::string();
+    row.excludedAt = row.sliceExcluded && !row.imageExcluded ? slice->excludedAt : std::string();
+  }
 }
 
 void rankAuditImages(std::vector<AuditImage>& images) {
@@ -140,13 +166,12 @@ HealthyAudit parseAudit(const json& s, project::Project& project, int64_t runId)
     }
     if (const auto it = byId.find(i.imageId); it != byId.end()) {
       i.sourcePath = it->second.meta.sourcePath;
-      i.excluded = it->second.excluded;
-      i.excludedReason = it->second.excludedReason;
     } else {
       i.sourcePath = "(image " + std::to_string(i.imageId) + ", removed from the project)";
     }
     a.images.push_back(std::move(i));
   }
+  applyExclusions(project, a.images);
   rankAuditImages(a.images);
 
   // Why the stored audit may no longer describe the model or the data.

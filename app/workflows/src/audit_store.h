@@ -20,6 +20,9 @@ std::string datasetFingerprint(project::Project& project, int64_t datasetId);
 /// False, storing nothing, when it is over the 1 MiB a setting may hold (some 15 000 rows).
 bool storeAudit(project::Project& project, const HealthyAudit& audit, int64_t datasetId);
 
+/// Each row's exclusion as the project says now: its image's, and its slice's alone (slice_exclusion.h).
+void applyExclusions(project::Project& project, std::vector<AuditImage>& images);
+
 /// Ranked audited rows first (score descending, then image id, then kind), then the others by image id and kind.
 void rankAuditImages(std::vector<AuditImage>& images);
 

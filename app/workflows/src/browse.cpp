@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "lightbox/project/project.h"
+#include "held_out_slices.h"
 
 namespace lightbox::workflows {
 
@@ -55,8 +56,13 @@ ProjectContents loadProjectContents(const std::string& projectPath) {
   size_t total = 0;
   for (const auto& d : out.datasets) total += size_t(d.imported + d.failed);
   out.images.reserve(total);
+  const auto slicesExcluded = detail::userExcludedSliceCounts(p);
   for (const auto& d : out.datasets)
-    for (const auto& img : p.images().list(d.id)) out.images.push_back(toBrowseImage(img));
+    for (const auto& img : p.images().list(d.id)) {
+      out.images.push_back(toBrowseImage(img));
+      if (const auto it = slicesExcluded.find(img.id); it != slicesExcluded.end())
+        out.images.back().slicesExcluded = it->second;
+    }
   return out;
 }
 
@@ -82,6 +88,8 @@ int64_t removeImages(const std::string& projectPath, const std::vector<int64_t>&
   for (int64_t id : imageIds) {
     if (!p.images().get(id)) continue;
     p.images().remove(id);
+    // Settings have no foreign key, and SQLite may give the id to the next image imported.
+    detail::forgetLeftOutSlices(p, id);
     ++removed;
   }
   tx.commit();

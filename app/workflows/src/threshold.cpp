@@ -83,6 +83,8 @@ ThresholdResult detail::proposeThreshold(const ThresholdParams& params, Progress
   std::vector<detail::FoldData> partitions;
   for (const auto& info : model.foldInfo)
     partitions.push_back(detail::partitionFold(images, FoldTasks{info.trainTasks, info.heldoutTasks}));
+  // A slice a user excluded after the run is not healthy: it judges nothing, though the partition stays the run's.
+  detail::dropUserExcludedSlices(proj, partitions, model.folds);
   const std::vector<detail::HeldOutArray> healthyArrays = detail::heldOutArrays(partitions);
   if (healthyArrays.empty())
     throw std::invalid_argument("no fold of " + detail::foldsText(model.folds) +

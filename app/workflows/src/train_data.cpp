@@ -3,6 +3,7 @@
 #include "held_out_slices.h"
 
 #include <algorithm>
+#include <map>
 #include <stdexcept>
 
 namespace lightbox::workflows::detail {
@@ -60,8 +61,8 @@ std::vector<ImageSelection> selectDatasetImages(project::Project& project, const
     std::vector<std::string> kinds = project.arrays().kinds(row.id);  // sorted: slice:0001 < slice:0002 ...
     const bool whole = std::find(kinds.begin(), kinds.end(), "preprocessed") != kinds.end();
     std::erase_if(kinds, [whole](const std::string& k) { return whole ? k != "preprocessed" : k.rfind("slice:", 0) != 0; });
-    // Slices that became a simulated-lesion test set never train (held_out_slices.h).
-    const std::vector<std::string> heldOut = heldOutKinds(project, row.id);
+    // Slices that became a simulated-lesion test set, or that a user excluded, never train (held_out_slices.h).
+    const std::vector<std::string> heldOut = kindsLeftOutOfTraining(project, row.id);
     std::erase_if(kinds, [&](const std::string& k) { return std::find(heldOut.begin(), heldOut.end(), k) != heldOut.end(); });
     if (!kinds.empty()) out.push_back({row.id, row.meta.sourcePath, std::move(kinds)});
   }
@@ -184,6 +185,35 @@ FoldData partitionFold(const std::vector<SourceImage>& images, const FoldTasks& 
     throw std::invalid_argument("too few images for five chunks: the fold leaves training or validation empty (" +
                                 std::to_string(units.size()) + " images or slices; at least 5 are needed)");
   return f;
+}
+
+void dropUserExcludedSlices(project::Project& project, std::vector<FoldData>& partitions, const std::vector<int>& folds) {
+  std::map<int64_t, std::vector<std::string>> excluded;
+  const auto isExcluded = [&](const ArrayRef& r) {
+    auto it = excluded.find(r.imageId);
+    if (it == excluded.end()) {
+      std::vector<std::string> kinds;
+      for (const auto& s : userExcludedSlices(project, r.imageId)) kinds.push_back(s.arrayKind);
+      it = excluded.emplace(r.imageId, std::move(kinds)).first;
+    }
+    return std::find(it->second.begin(), it->second.end(), r.kind) != it->second.end();
+  };
+  for (size_t f = 0; f < partitions.size(); ++f) {
+    FoldData& data = partitions[f];
+    auto kept = std::make_shared<ImageSet>();
+    std::vector<ArrayRef> keptRefs;
+    for (size_t i = 0; i < data.validation->size(); ++i) {
+      const ArrayRef ref = i < data.validationRefs.size() ? data.validationRefs[i] : ArrayRef{};
+      if (isExcluded(ref)) continue;
+      kept->push_back((*data.validation)[i]);
+      keptRefs.push_back(ref);
+    }
+    if (kept->empty())
+      throw std::invalid_argument("every array fold " + std::to_string(f < folds.size() ? folds[f] : int(f)) +
+                                  " held out has been excluded since the run: nothing healthy is left to judge it on");
+    data.validation = std::move(kept);
+    data.validationRefs = std::move(keptRefs);
+  }
 }
 
 std::shared_ptr<const ImageSet> allArrays(const std::vector<SourceImage>& images) {

@@ -23,7 +23,8 @@ struct ArrayRef {
 
 /// Which arrays of which images a run trains on: the imported, non-excluded images of the dataset, sorted by source
 /// path (chunk membership must not depend on import order, SPEC §8.10), each with its "preprocessed" array or, for
-/// brain-slices-2d, its "slice:NNNN" arrays in slice order, less slices held out as simulated lesions. A run
+/// brain-slices-2d, its "slice:NNNN" arrays in slice order, less slices held out as simulated lesions or excluded
+/// by a user (held_out_slices.h). A run
 /// records this list (its configuration's "images") so that an audit or a threshold proposal made after an image
 /// was excluded or added still sees the partition the run trained on.
 struct ImageSelection {
@@ -70,6 +71,11 @@ struct FoldData {
   bool bySlice = false;
 };
 FoldData partitionFold(const std::vector<SourceImage>& images, const FoldTasks& fold);
+
+/// Takes the slices a user excluded (slice_exclusion.h) out of each fold's validation set, after partitioning, so
+/// that what each fold held out stays the run's while an excluded slice no longer counts as healthy (the threshold
+/// proposal). Throws std::invalid_argument naming the fold when that leaves it none.
+void dropUserExcludedSlices(project::Project& project, std::vector<FoldData>& partitions, const std::vector<int>& folds);
 
 /// Every array of every image (the blend source uses all of them).
 std::shared_ptr<const ImageSet> allArrays(const std::vector<SourceImage>& images);

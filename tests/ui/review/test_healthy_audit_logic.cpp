@@ -74,6 +74,45 @@ class TestHealthyAuditLogic : public QObject {
     QCOMPARE(auditPanelDefaultSize(QSize()), QSize(1400, 860));
   }
 
+  void aSliceExcludedAloneIsMarkedAsSuch() {
+    HealthyAuditModel m;
+    std::vector<workflows::AuditImage> rows{row(3, "slice:0012", 0.7, {1}), row(3, "slice:0013", 0.5, {0, 1}),
+                                            row(5, "preprocessed", 0.2, {0})};
+    rows[0].excluded = rows[0].sliceExcluded = true;
+    rows[0].excludedReason = "ring artefact";
+    rows[0].excludedAt = "2026-12-01T11:00:00Z";
+    m.setAudit(rows);
+    using C = HealthyAuditModel;
+    const auto text = [&](int r, int c) { return m.data(m.index(r, c)).toString(); };
+    QCOMPARE(text(0, C::StateColumn), QString("Slice excluded: ring artefact"));
+    QCOMPARE(text(1, C::StateColumn), QString("Included"));  // the volume's other slice stays in
+    QVERIFY(m.data(m.index(0, C::StateColumn), Qt::ToolTipRole).toString().contains("2026-12-01T11:00:00Z"));
+    QVERIFY(m.data(m.index(0, C::ImageColumn), Qt::FontRole).value<QFont>().strikeOut());
+    QVERIFY(!m.data(m.index(1, C::ImageColumn), Qt::FontRole).isValid());
+    // The whole volume excluded over it, then included again: the slice's own exclusion is still there.
+    m.setExcluded(3, true, QStringLiteral("whole"));
+    QCOMPARE(text(0, C::StateColumn), QString("Excluded: whole"));
+    QCOMPARE(text(1, C::StateColumn), QString("Excluded: whole"));
+    m.setExcluded(3, false, {});
+    QCOMPARE(text(1, C::StateColumn), QString("Included"));
+    QVERIFY(m.image(0)->excluded && !m.image(0)->imageExcluded);
+
+    QVERIFY(auditRowIsSlice(rows[0]) && !auditRowIsSlice(rows[2]));
+    const QString slice = auditExclusionQuestion(rows[1], AuditExclusionScope::Slice);
+    QVERIFY2(slice.contains("This slice alone") && slice.contains("brain3.nii.gz — slice 13"), qPrintable(slice));
+    QVERIFY(auditExclusionQuestion(rows[1], AuditExclusionScope::WholeImage).contains("whole volume"));
+    QVERIFY(!auditExclusionQuestion(rows[2], AuditExclusionScope::Slice).contains("slice"));
+    QVERIFY(auditExcludedText(rows[1], AuditExclusionScope::Slice).contains("rest of the volume stays in"));
+    QVERIFY(auditExcludedText(rows[1], AuditExclusionScope::WholeImage).contains("all of its slices"));
+    QVERIFY(auditIncludedText(rows[1], true).contains("whole volume"));
+    QVERIFY(auditIncludedText(rows[1], false).contains("slice 13"));
+
+    workflows::HealthyAudit a;
+    a.images = rows;
+    const QString s = auditSummaryText(a, true);
+    QVERIFY2(s.contains("1 slice(s) excluded on their own") && !s.contains("image(s) excluded"), qPrintable(s));
+  }
+
   void summaryNamesStalenessAndTheBuild() {
     workflows::HealthyAudit a;
     a.runId = 4;

@@ -1,10 +1,13 @@
 // The healthy-set audit panel on a tiny trained project: the audit runs in the background from the panel, the table
 // is ranked by score, the top row shows its image with the heat map, "exclude" with a reason marks the image in the
-// project and keeps the row, a cancelled audit leaves the stored one alone, and a new panel shows the stored audit.
+// project and keeps the row, "exclude" on a slice of a volume takes that slice alone or, when asked, the whole volume,
+// a cancelled audit leaves the stored one alone, and a new panel shows the stored audit.
 // With LIGHTBOX_AUDIT_SCREENSHOT=<file.png> it also saves a picture of the panel.
 #include <QAction>
 #include <QApplication>
+#include <QLabel>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
@@ -13,8 +16,10 @@
 
 #include "lightbox/project/project.h"
 #include "lightbox/workflows/review.h"
+#include "lightbox/workflows/slice_exclusion.h"
 #include "lightbox/workflows/train.h"
 #include "phantom_project.h"
+#include "review/audit_exclusion_dialog.h"
 #include "review/healthy_audit_logic.h"
 #include "review/healthy_audit_panel.h"
 #include "shell/job_runner.h"
@@ -148,6 +153,102 @@ class TestHealthyAuditPanel : public QObject {
     QVERIFY(panel.includeCurrent());
     project::Project p = project::Project::open(path_.toStdString(), project::OpenMode::ReadOnly);
     QVERIFY(!p.images().get(panel.model()->image(0)->imageId)->excluded);
+  }
+
+  void aSliceIsExcludedAloneOrWithItsVolume() {
+    // A brain-slices-2d volume, trained on for two steps and audited: "Exclude…" offers this slice (the default) or
+    // the whole volume, and Include Again undoes whichever it was.
+    const QString path = dir_.filePath(QStringLiteral("slices.lightbox"));
+    int64_t run = 0, volume = 0;
+    {
+      project::Project p = project::Project::create(path.toStdString());
+      volume = test::addPhantomSliceVolume(p, "healthy", 10, 40);
+      test::addPhantomImages(p, "blend", project::DatasetRole::Blend, 2, 50);
+    }
+    NullProgress none;
+    workflows::TrainParams t;
+    t.projectPath = path.toStdString();
+    t.dataset = "healthy";
+    t.blendDataset = "blend";
+    t.trainingTaskCount = 4;
+    t.fold = 0;
+    t.maxSteps = 2;
+    t.validateEvery = 2;
+    t.threads = 2;
+    t.workers = 1;
+    t.device = "cpu";
+    run = workflows::runTraining(t, none).runId;
+    workflows::AuditParams ap;
+    ap.projectPath = path.toStdString();
+    ap.runId = run;
+    ap.device = "cpu";
+    QCOMPARE(workflows::runHealthyAudit(ap, none).audited(), int64_t(2));
+    const auto sliceExclusions = [&] { return workflows::listSliceExclusions(path.toStdString(), volume); };
+    const auto volumeExcluded = [&] {
+      project::Project p = project::Project::open(path.toStdString(), project::OpenMode::ReadOnly);
+      return p.images().get(volume)->excluded;
+    };
+    JobRunner jobs;
+    HealthyAuditPanel panel(&jobs);
+    panel.setProject(path);
+    QVERIFY(panel.selectRun(run));
+    HealthyAuditModel* m = panel.model();
+    QCOMPARE(m->rowCount(), 10);  // one row per slice
+    panel.selectRow(0);
+    const std::string topKind = m->image(0)->arrayKind;
+    auto* exclude = panel.findChild<QPushButton*>(QStringLiteral("auditExcludeButton"));
+    auto* include = panel.findChild<QPushButton*>(QStringLiteral("auditIncludeButton"));
+
+    // The dialog's default: this slice alone.
+    bool sawDialog = false;
+    QTimer::singleShot(0, this, [&] {
+      auto* d = qobject_cast<AuditExclusionDialog*>(QApplication::activeModalWidget());
+      if (!d) return;
+      sawDialog = true;
+      QVERIFY(d->findChild<QRadioButton*>(QStringLiteral("auditExcludeSlice"))->isChecked());
+      QVERIFY(d->findChild<QLabel*>(QStringLiteral("auditExclusionQuestion"))->text().contains("This slice alone"));
+      d->setReason(QStringLiteral("ring artefact"));
+      d->accept();
+    });
+    exclude->click();
+    QVERIFY(sawDialog);
+    QCOMPARE(sliceExclusions().size(), size_t(1));
+    QCOMPARE(sliceExclusions()[0].arrayKind, topKind);
+    QVERIFY(!volumeExcluded());
+    QCOMPARE(m->data(m->index(0, HealthyAuditModel::StateColumn)).toString(), QString("Slice excluded: ring artefact"));
+    QCOMPARE(m->data(m->index(1, HealthyAuditModel::StateColumn)).toString(), QString("Included"));
+    QVERIFY(panel.statusText().contains("rest of the volume stays in"));
+    QVERIFY(include->isEnabled() && !exclude->isEnabled());
+    QVERIFY(panel.includeCurrent());
+    QVERIFY(sliceExclusions().empty());
+    QCOMPARE(m->data(m->index(0, HealthyAuditModel::StateColumn)).toString(), QString("Included"));
+
+    // The whole volume: every slice's row is marked; Include Again undoes that, not a slice exclusion.
+    panel.selectRow(1);
+    QTimer::singleShot(0, this, [&] {
+      auto* d = qobject_cast<AuditExclusionDialog*>(QApplication::activeModalWidget());
+      if (!d) return;
+      d->findChild<QRadioButton*>(QStringLiteral("auditExcludeVolume"))->click();
+      QVERIFY(d->findChild<QLabel*>(QStringLiteral("auditExclusionQuestion"))->text().contains("whole volume"));
+      d->setReason(QStringLiteral("motion"));
+      d->accept();
+    });
+    exclude->click();
+    QVERIFY(volumeExcluded());
+    QVERIFY(sliceExclusions().empty());
+    for (int r = 0; r < m->rowCount(); ++r)
+      QCOMPARE(m->data(m->index(r, HealthyAuditModel::StateColumn)).toString(), QString("Excluded: motion"));
+    QCOMPARE(panel.currentRow(), 1);
+    QVERIFY(panel.includeCurrent());
+    QVERIFY(!volumeExcluded());
+    QCOMPARE(m->data(m->index(0, HealthyAuditModel::StateColumn)).toString(), QString("Included"));
+
+    // A cancelled dialog excludes nothing.
+    QTimer::singleShot(0, this, [&] {
+      if (auto* d = qobject_cast<AuditExclusionDialog*>(QApplication::activeModalWidget())) d->reject();
+    });
+    exclude->click();
+    QVERIFY(!volumeExcluded() && sliceExclusions().empty());
   }
 
   void reviewMenuOpensThePanelOnTheProject() {

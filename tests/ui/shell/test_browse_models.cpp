@@ -91,6 +91,28 @@ class BrowseModelsTest : public QObject {
     QVERIFY(!model.index(300, 0).isValid());
   }
 
+  void aVolumeWithSlicesExcludedSaysSo() {
+    workflows::ProjectContents c;
+    c.datasets.push_back({1, "healthy", "healthy", "brain-slices-2d", 2, 0, 0});
+    workflows::BrowseImage volume;
+    volume.id = 7;
+    volume.datasetId = 1;
+    volume.sourcePath = "/data/brain.nii.gz";
+    volume.status = "imported";
+    volume.slicesExcluded = 2;
+    workflows::BrowseImage other = volume;
+    other.id = 8;
+    other.slicesExcluded = 0;
+    c.images = {volume, other};
+    ImageTableModel model;
+    model.setContents(c);
+    QCOMPARE(model.index(0, ImageTableModel::StatusColumn).data().toString(), QStringLiteral("imported, 2 slice(s) excluded"));
+    QCOMPARE(model.index(0, ImageTableModel::StatusColumn).data(ImageTableModel::StatusRole).toString(),
+             QStringLiteral("imported"));  // the filter's word is unchanged: the volume itself is in
+    QVERIFY(model.index(0, 0).data(Qt::ToolTipRole).toString().contains("2 slice(s) excluded from later training"));
+    QCOMPARE(model.index(1, ImageTableModel::StatusColumn).data().toString(), QStringLiteral("imported"));
+  }
+
   void thumbnailsLoadLazily() {
     ThumbnailCache cache(nullptr, /*capacity*/ 50);
     cache.setTargetSize(QSize(64, 64));

@@ -2,7 +2,8 @@
 // The healthy-set audit (issue #7): a run's fold models on the healthy images each fold never trained on (its
 // validation partition, SPEC §3.3), ranked by score, so that a user can look at the highest-scoring "healthy" images
 // and exclude those that are not healthy after all. Excluded images stay in the project, marked with a reason, and
-// later training runs leave them out.
+// later training runs leave them out; so do single slices of a volume (slice_exclusion.h), which the audit marks on
+// their own rows.
 //
 // Scores: each array (a "preprocessed" image, or one slice of a brain-slices-2d volume) is scored on the map of every
 // audited fold that held it out. With several such folds the map is their voxel-wise mean (as an ensemble), so the
@@ -46,8 +47,11 @@ struct AuditImage {
   double p75 = 0, top25Mean = 0;
   std::optional<int64_t> voxelsAboveThreshold;  ///< none: the model has no threshold yet
   int64_t voxels = 0;             ///< voxels of the map (working size)
-  bool excluded = false;          ///< as the project says now (not as stored)
-  std::string excludedReason;
+  bool excluded = false;          ///< as the project says now (not as stored): the whole image, or this slice alone
+  std::string excludedReason;     ///< the whole image's reason when it is excluded, else the slice's
+  bool imageExcluded = false;     ///< the whole image is excluded (setImageExcluded)
+  bool sliceExcluded = false;     ///< this slice alone is excluded (slice_exclusion.h), whatever the image's state
+  std::string excludedAt;         ///< when this slice was excluded (UTC, ISO 8601); empty for a whole image
 };
 
 struct HealthyAudit {

@@ -30,6 +30,7 @@ struct BrowseImage {
   std::string status;    ///< imported | failed
   std::string error;
   bool excluded = false;
+  int64_t slicesExcluded = 0;  ///< slices of a volume a user excluded on their own (slice_exclusion.h)
 };
 
 struct ProjectContents {
