@@ -183,7 +183,11 @@ void addAuditCommands(CLI::App& app, int& exitCode) {
     cmd->callback([=, &exitCode] {
       exitCode = guarded(name, [&] {
         if (*slice >= 0) {
-          workflows::setSliceExcluded(*project, *imageId, workflows::sliceKind(*slice), exclude, *reason);
+          if (!workflows::setSliceExcluded(*project, *imageId, workflows::sliceKind(*slice), exclude, *reason)) {
+            std::printf("slice %lld of image %lld was not excluded: nothing changed\n", (long long)*slice,
+                        (long long)*imageId);
+            return 0;
+          }
           std::printf(exclude ? "slice %lld of image %lld excluded: kept in the project, left out of later training "
                                 "runs; the volume's other slices stay in\n"
                               : "slice %lld of image %lld included again in later training runs\n",

@@ -10,6 +10,7 @@
 #include "lightbox/project/project.h"
 #include "lightbox/workflows/audit.h"
 #include "lightbox/workflows/browse.h"
+#include "lightbox/workflows/simulated_lesions.h"
 #include "lightbox/workflows/slice_exclusion.h"
 #include "phantom_project.h"
 #include "train_data.h"
@@ -116,11 +117,11 @@ class TestSliceExclusion : public QObject {
   }
 
   void includingBringsItBackAndLeavesHoldOutsAlone() {
-    workflows::setSliceExcluded(path_, volume_, workflows::sliceKind(7), true);
+    QVERIFY(workflows::setSliceExcluded(path_, volume_, workflows::sliceKind(7), true));
     QCOMPARE(selectedKinds(path_), allSlicesBut({0, 4, 7}));
-    workflows::setSliceExcluded(path_, volume_, workflows::sliceKind(7), false);
+    QVERIFY(workflows::setSliceExcluded(path_, volume_, workflows::sliceKind(7), false));
     QCOMPARE(selectedKinds(path_), allSlicesBut({0, 4}));
-    workflows::setSliceExcluded(path_, volume_, workflows::sliceKind(7), false);  // not excluded: nothing to undo
+    QVERIFY(!workflows::setSliceExcluded(path_, volume_, workflows::sliceKind(7), false));  // nothing to undo
     // A lesion hold-out is not the user's to include: it stays held out, and the refusal says why.
     const QString refused = errorOf([&] { workflows::setSliceExcluded(path_, volume_, workflows::sliceKind(0), false); });
     QVERIFY2(refused.contains("simulated-lesion") && refused.contains("brain.nii.gz"), qPrintable(refused));
@@ -183,6 +184,31 @@ class TestSliceExclusion : public QObject {
     QCOMPARE(workflows::removeImages(path, {id}), int64_t(1));
     project::Project p = project::Project::open(path, project::OpenMode::ReadOnly);
     QVERIFY(p.settings().list("training/").empty());
+  }
+
+  void anExcludedSliceIsNoSimulatedLesionBackground() {
+    // The user judged it not healthy: a lesion pasted on it would be scored against a background that is not.
+    const std::string path = (fs::path(dir_.path().toStdString()) / "lesions.lightbox").string();
+    int64_t id = 0;
+    {
+      project::Project p = project::Project::create(path);
+      id = addSliceVolume(p, "healthy", 80);
+    }
+    // Every 2nd usable slice: 0, 2, 4, 6, 8 without the exclusion; with slice 2 excluded the usable ones are 0, 1,
+    // 3, 4, ..., 9, so the picks are 0, 3, 5, 7, 9 and slice 2 is never a background.
+    QVERIFY(workflows::setSliceExcluded(path, id, workflows::sliceKind(2), true, "motion"));
+    workflows::SimulatedLesionParams params;
+    params.projectPath = path;
+    params.sourceDataset = "healthy";
+    params.holdOutEvery = 2;
+    NullProgress none;
+    const auto result = workflows::createSimulatedLesionTestSet(params, none);
+    QCOMPARE(result.heldOutSlices, kSlices / 2);
+    project::Project p = project::Project::open(path, project::OpenMode::ReadOnly);
+    const auto heldOut = workflows::detail::heldOutKinds(p, id);
+    QCOMPARE(heldOut, (std::vector<std::string>{workflows::sliceKind(0), workflows::sliceKind(3),
+                                                workflows::sliceKind(5), workflows::sliceKind(7),
+                                                workflows::sliceKind(9)}));
   }
 
   void storedAuditMarksTheSliceAlone() {
@@ -311,6 +337,13 @@ class TestSliceExclusion : public QObject {
     workflows::setSliceExcluded(path, id, top.arrayKind, false);
     ap.runId = run;
     QCOMPARE(workflows::runHealthyAudit(ap, none).excluded(), int64_t(0));
+    QCOMPARE(workflows::proposeModelThreshold(tp, none).healthyArrays, thresholdBefore.healthyArrays);
+
+    // The whole volume excluded since the run: none of its slices counts as healthy any more, which leaves the
+    // proposal nothing to judge the false-positive rate on — said, not proposed from images the user rejected.
+    workflows::setImageExcluded(path, id, true, "not healthy after all");
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, workflows::proposeModelThreshold(tp, none));
+    workflows::setImageExcluded(path, id, false, {});
     QCOMPARE(workflows::proposeModelThreshold(tp, none).healthyArrays, thresholdBefore.healthyArrays);
   }
 #endif

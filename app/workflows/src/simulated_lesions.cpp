@@ -94,7 +94,12 @@ SimulatedLesionResult createSimulatedLesionTestSet(const SimulatedLesionParams& 
   for (const auto& row : proj.images().list(source->id)) {
     if (row.status != project::ImportStatus::Imported || row.excluded) continue;
     std::vector<std::string> kinds = proj.arrays().kinds(row.id);
-    std::erase_if(kinds, [](const std::string& k) { return k.rfind("slice:", 0) != 0; });
+    // A slice the user excluded as not healthy (after the audit) is no base for a lesion-free background either.
+    std::vector<std::string> excluded;
+    for (const auto& s : detail::userExcludedSlices(proj, row.id)) excluded.push_back(s.arrayKind);
+    std::erase_if(kinds, [&](const std::string& k) {
+      return k.rfind("slice:", 0) != 0 || std::find(excluded.begin(), excluded.end(), k) != excluded.end();
+    });
     for (size_t i = 0; i < kinds.size(); i += size_t(params.holdOutEvery)) picks.push_back({row.id, row, kinds[i]});
   }
   if (picks.empty())

@@ -29,7 +29,7 @@ std::string sliceKind(int64_t k) {
   return kind;
 }
 
-void setSliceExcluded(const std::string& projectPath, int64_t imageId, const std::string& arrayKind, bool excluded,
+bool setSliceExcluded(const std::string& projectPath, int64_t imageId, const std::string& arrayKind, bool excluded,
                       const std::string& reason) {
   if (reason.size() > 4096) throw std::invalid_argument("an exclusion reason is at most 4 KiB");
   if (reason.find('\0') != std::string::npos) throw std::invalid_argument("an exclusion reason cannot hold a NUL");
@@ -61,12 +61,13 @@ void setSliceExcluded(const std::string& projectPath, int64_t imageId, const std
         throw std::invalid_argument(arrayKind + " of " + imageName(imageId, *image) +
                                     " is held out of training as a simulated-lesion test slice, not excluded by a "
                                     "user; it stays held out so that no run trains on its test set");
-      return;  // not excluded: nothing to undo
+      return false;  // not excluded: nothing to undo
     }
     list.erase(it);
   }
   detail::setUserExcludedSlices(proj, imageId, list);
   tx.commit();
+  return true;
 }
 
 std::vector<SliceExclusion> listSliceExclusions(const std::string& projectPath, int64_t imageId) {

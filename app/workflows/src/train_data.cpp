@@ -193,10 +193,14 @@ void dropUserExcludedSlices(project::Project& project, std::vector<FoldData>& pa
     auto it = excluded.find(r.imageId);
     if (it == excluded.end()) {
       std::vector<std::string> kinds;
+      // An image excluded as a whole since the run is left out like each of its slices ("*" stands for all).
+      const auto image = project.images().get(r.imageId);
+      if (image && image->excluded) kinds.push_back("*");
       for (const auto& s : userExcludedSlices(project, r.imageId)) kinds.push_back(s.arrayKind);
       it = excluded.emplace(r.imageId, std::move(kinds)).first;
     }
-    return std::find(it->second.begin(), it->second.end(), r.kind) != it->second.end();
+    return std::find_if(it->second.begin(), it->second.end(),
+                        [&](const std::string& k) { return k == "*" || k == r.kind; }) != it->second.end();
   };
   for (size_t f = 0; f < partitions.size(); ++f) {
     FoldData& data = partitions[f];

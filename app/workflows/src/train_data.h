@@ -72,9 +72,10 @@ struct FoldData {
 };
 FoldData partitionFold(const std::vector<SourceImage>& images, const FoldTasks& fold);
 
-/// Takes the slices a user excluded (slice_exclusion.h) out of each fold's validation set, after partitioning, so
-/// that what each fold held out stays the run's while an excluded slice no longer counts as healthy (the threshold
-/// proposal). Throws std::invalid_argument naming the fold when that leaves it none.
+/// Takes the slices a user excluded (slice_exclusion.h), and every array of an image excluded as a whole, out of
+/// each fold's validation set, after partitioning, so that what each fold held out stays the run's while an excluded
+/// array no longer counts as healthy (the threshold proposal). Throws std::invalid_argument naming the fold when that
+/// leaves it none.
 void dropUserExcludedSlices(project::Project& project, std::vector<FoldData>& partitions, const std::vector<int>& folds);
 
 /// Every array of every image (the blend source uses all of them).

@@ -23,11 +23,11 @@ struct SliceExclusion {
 std::string sliceKind(int64_t k);
 
 /// Marks one slice of an imported image excluded (with a reason; excluding it again replaces reason and time) or
-/// included again (a no-op when it was not excluded). Throws std::invalid_argument naming the image for an unknown
+/// included again (a no-op when it was not excluded). Returns whether the project changed. Throws std::invalid_argument naming the image for an unknown
 /// image, one that failed to import, one without slices (exclude the whole image instead), a kind that is not one of
 /// its slices (naming the slices it has), a reason over 4 KiB or with a NUL, and when including a slice that is held
 /// out as a simulated lesion rather than excluded by a user.
-void setSliceExcluded(const std::string& projectPath, int64_t imageId, const std::string& arrayKind, bool excluded,
+bool setSliceExcluded(const std::string& projectPath, int64_t imageId, const std::string& arrayKind, bool excluded,
                       const std::string& reason = {});
 
 /// The image's excluded slices, by kind. Throws std::invalid_argument for an unknown image.
