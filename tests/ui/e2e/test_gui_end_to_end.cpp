@@ -52,7 +52,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr int kJobTimeout = 300000;
+// A hang guard, not a speed check: idle, the 150 training steps take seconds, but a 2-core machine shared with
+// four compilers once needed over 300 s for them.
+constexpr int kJobTimeout = 600000;
 
 template <typename T>
 T* child(QObject* parent, const char* name) {
