@@ -140,6 +140,21 @@ QString imageReviewStateText(ImageReviewState state) {
   return {};
 }
 
+qint64 displaySliceNumber(int64_t storedIndex) { return qint64(storedIndex) + 1; }
+
+QString sliceText(int64_t storedIndex, int64_t total) {
+  const QLocale l;
+  if (total > 0) return ReviewText::tr("slice %1 of %2").arg(l.toString(displaySliceNumber(storedIndex)), l.toString(qint64(total)));
+  return ReviewText::tr("slice %1").arg(l.toString(displaySliceNumber(storedIndex)));
+}
+
+QString fileAndSliceText(const QString& fileName, const QString& arrayKind) {
+  static const QRegularExpression slice(QStringLiteral("^slice:(\\d+)$"));
+  const QRegularExpressionMatch m = slice.match(arrayKind);
+  if (!m.hasMatch()) return fileName;
+  return ReviewText::tr("%1 — %2").arg(fileName, sliceText(m.captured(1).toLongLong()));
+}
+
 QString imageDisplayName(const std::string& sourcePath) {
   QString path = QString::fromStdString(sourcePath);
   // "name:" of two characters or more before any separator: a generated image's dataset, not a drive letter.
@@ -147,8 +162,16 @@ QString imageDisplayName(const std::string& sourcePath) {
   const qsizetype slash = path.indexOf(QRegularExpression(QStringLiteral("[/\\\\]")));
   if (colon >= 2 && (slash < 0 || colon < slash)) path = path.mid(colon + 1);
   const qsizetype last = path.lastIndexOf(QRegularExpression(QStringLiteral("[/\\\\]")));
-  const QString name = last >= 0 ? path.mid(last + 1) : path;
-  return name.isEmpty() ? QString::fromStdString(sourcePath) : name;
+  QString name = last >= 0 ? path.mid(last + 1) : path;
+  if (name.isEmpty()) return QString::fromStdString(sourcePath);
+  // A generated image names its source array after '#' ("b.nii.gz#slice:0003"): the slice in words, 1-based.
+  const qsizetype hash = name.lastIndexOf(QLatin1Char('#'));
+  if (hash > 0) {
+    const QString kind = name.mid(hash + 1);
+    const QString shown = fileAndSliceText(name.left(hash), kind);
+    if (shown != name.left(hash)) return shown;
+  }
+  return name;
 }
 
 QString progressText(int64_t reviewed, int64_t total) {

@@ -692,7 +692,7 @@ void ReviewPage::refreshThresholdWidgets() {
   if (threshold_.proposed && threshold_.source == "user") text += tr("\nProposed: %1").arg(QLocale().toString(*threshold_.proposed, 'f', 3));
   if (data_) {
     const auto& h = histogram_->histogram();
-    if (h.total > 0) text += tr("\n%1 % of voxels above").arg(100.0 * double(h.above(t)) / double(h.total), 0, 'f', 2);
+    if (h.total > 0) text += tr("\n%1 % of voxels above").arg(QLocale().toString(100.0 * double(h.above(t)) / double(h.total), 'f', 2));
   }
   thresholdLabel_->setText(text);
   histogram_->setThreshold(t);
