@@ -140,21 +140,6 @@ QString imageReviewStateText(ImageReviewState state) {
   return {};
 }
 
-qint64 displaySliceNumber(int64_t storedIndex) { return qint64(storedIndex) + 1; }
-
-QString sliceText(int64_t storedIndex, int64_t total) {
-  const QLocale l;
-  if (total > 0) return ReviewText::tr("slice %1 of %2").arg(l.toString(displaySliceNumber(storedIndex)), l.toString(qint64(total)));
-  return ReviewText::tr("slice %1").arg(l.toString(displaySliceNumber(storedIndex)));
-}
-
-QString fileAndSliceText(const QString& fileName, const QString& arrayKind) {
-  static const QRegularExpression slice(QStringLiteral("^slice:(\\d+)$"));
-  const QRegularExpressionMatch m = slice.match(arrayKind);
-  if (!m.hasMatch()) return fileName;
-  return ReviewText::tr("%1 — %2").arg(fileName, sliceText(m.captured(1).toLongLong()));
-}
-
 QString imageDisplayName(const std::string& sourcePath) {
   QString path = QString::fromStdString(sourcePath);
   // "name:" of two characters or more before any separator: a generated image's dataset, not a drive letter.

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "lightbox/workflows/review.h"
+#include "viewer/viewer_text.h"  // slice numbers in words: the ranking and the findings table use them
 
 namespace lightbox::ui {
 
@@ -48,16 +49,6 @@ QString decisionText(workflows::ReviewDecision decision);  ///< translated "Acce
 enum class ImageReviewState { NoFindings, NotStarted, InProgress, Done };
 ImageReviewState imageReviewState(const workflows::ReviewImage& image);
 QString imageReviewStateText(ImageReviewState state);
-
-/// Slice numbers a user reads are 1-based; stored identities ("slice:0062", "…#slice:0062"), the findings CSV's
-/// slice_index and the CLI's machine output stay 0-based (docs/architecture.md, "Slice numbers"). Every label that
-/// names a stored slice goes through these two, so the ranking, the audit, the curves lists and the findings table
-/// agree.
-qint64 displaySliceNumber(int64_t storedIndex);
-/// "slice 63", or "slice 63 of 181" when the number of slices is known (`total` > 0).
-QString sliceText(int64_t storedIndex, int64_t total = 0);
-/// "ch2bet.nii.gz — slice 63" for a file and a stored array kind "slice:0062"; the file name alone for any other kind.
-QString fileAndSliceText(const QString& fileName, const QString& arrayKind);
 
 /// An image's file name for the ranking: the source path's last component, past a "dataset:" prefix the project's
 /// own images carry ("review-demo:volume4.nii.gz" -> "volume4.nii.gz", "simulated-lesions:/data/b.nii.gz#slice:0003"

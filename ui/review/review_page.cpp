@@ -303,7 +303,16 @@ void ReviewPage::buildUi() {
             if (f && !f->centroidVoxel.empty()) {
               Index v{0, 0, 0};
               for (size_t a = 0; a < f->centroidVoxel.size() && a < 3; ++a) v[a] = std::llround(f->centroidVoxel[a]);
-              viewer_->centreOn(v);
+              if (f->bboxMin.size() == f->centroidVoxel.size() && f->bboxMax.size() == f->centroidVoxel.size()) {
+                Index lo{0, 0, 0}, hi{1, 1, 1};
+                for (size_t a = 0; a < f->bboxMin.size() && a < 3; ++a) {
+                  lo[a] = f->bboxMin[a];
+                  hi[a] = f->bboxMax[a];
+                }
+                viewer_->showRegion(v, lo, hi);  // pans only when the finding is not already in view
+              } else {
+                viewer_->centreOn(v);
+              }
             }
             refreshOverlay();
             refreshFindingsPanel();
