@@ -159,6 +159,10 @@ QString imageDisplayName(const std::string& sourcePath) {
   return name;
 }
 
+QString elideComboText(const QString& text, const QFontMetrics& metrics) {
+  return metrics.elidedText(text, Qt::ElideMiddle, metrics.averageCharWidth() * 48);
+}
+
 QString progressText(int64_t reviewed, int64_t total) {
   return ReviewText::tr("%1 of %2 reviewed").arg(reviewed).arg(total);
 }

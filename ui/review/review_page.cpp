@@ -74,7 +74,8 @@ void ReviewPage::buildUi() {
   modelCombo_->setToolTip(tr("A trained run's model: the ensemble of its folds (voxel-wise mean) or one fold"));
   datasetCombo_ = new QComboBox(this);
   datasetCombo_->setObjectName(QStringLiteral("reviewDatasetCombo"));
-  datasetCombo_->setMinimumContentsLength(20);
+  // Sized to its entries (they are elided to a sane width), so that a narrow window does not clip "… image(s)".
+  datasetCombo_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   predictButton_ = new QPushButton(tr("Predict"), this);
   predictButton_->setObjectName(QStringLiteral("predictButton"));
   cancelButton_ = new QPushButton(tr("Cancel"), this);
@@ -468,10 +469,14 @@ void ReviewPage::fillModels() {
     QString truth;
     if (d.groundTruthMasks) truth = tr(", %n with masks", nullptr, int(d.groundTruthMasks));
     else if (d.groundTruthBoxLists) truth = tr(", %n with boxes", nullptr, int(d.groundTruthBoxLists));
-    datasetCombo_->addItem(tr("%1 (%2, %n image(s)%3)", nullptr, int(d.images))
-                               .arg(QString::fromStdString(d.name), QString::fromStdString(d.role), truth),
-                           QVariant::fromValue<qlonglong>(d.id));
+    const QString text = tr("%1 (%2, %n image(s)%3)", nullptr, int(d.images))
+                             .arg(QString::fromStdString(d.name), QString::fromStdString(d.role), truth);
+    datasetCombo_->addItem(elideComboText(text, datasetCombo_->fontMetrics()), QVariant::fromValue<qlonglong>(d.id));
+    datasetCombo_->setItemData(datasetCombo_->count() - 1, text, Qt::ToolTipRole);
   }
+  // The layout squeezes a combo down to its minimum, which QComboBox computes once: the entries' width is the
+  // minimum here (bounded, as they are elided).
+  datasetCombo_->setMinimumWidth(datasetCombo_->sizeHint().width());
   if (const int i = modelCombo_->findData(keepModel); i >= 0) modelCombo_->setCurrentIndex(i);
   if (const int i = datasetCombo_->findData(keepDataset); i >= 0) datasetCombo_->setCurrentIndex(i);
   // Prefer a dataset the chosen model has predicted.
