@@ -6,6 +6,7 @@
 
 #include "cli_runner.h"
 #include "lightbox/project/project.h"
+#include "lightbox/workflows/predict.h"
 #include "phantom_project.h"
 
 using namespace lightbox;
@@ -50,6 +51,23 @@ class TestCliPredict : public QObject {
 
     const auto help = cli({"predict", "--help"});
     QVERIFY(help.out.contains("--only-unpredicted"));
+  }
+
+  // The run has no threshold (train proposes none): the workflow says so in words and, for callers such as the
+  // Review page, as a code beside each warning.
+  void noThresholdWarningCarriesItsCode() {
+    workflows::PredictParams pp;
+    pp.projectPath = proj_.toStdString();
+    pp.runId = 1;
+    pp.dataset = "test";
+    pp.onlyUnpredicted = true;  // every image is predicted already: only the warnings are made
+    pp.device = "cpu";
+    NullProgress none;
+    const workflows::PredictResult r = workflows::runPrediction(pp, none);
+    QCOMPARE(r.warningCodes.size(), r.warnings.size());
+    QCOMPARE(r.warningCodes.size(), size_t(1));
+    QCOMPARE(r.warningCodes[0], std::string(workflows::kPredictWarningNoThreshold));
+    QVERIFY(r.warnings[0].find("threshold") != std::string::npos);
   }
 };
 
