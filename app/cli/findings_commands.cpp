@@ -86,6 +86,9 @@ void addFindingsCommands(CLI::App& app, int& exitCode) {
   predict->add_option("--min-size", pp->minFindingVoxels, "Smallest finding in voxels")->check(CLI::PositiveNumber);
   predict->add_option("--reviewed", pp->reviewedFindings, "Reviewed findings of an earlier prediction: refuse, keep, discard")
       ->check(CLI::IsMember({"refuse", "keep", "discard"}));
+  predict->add_flag("--only-unpredicted", pp->onlyUnpredicted,
+                    "Predict only the images this model has no prediction of yet (finish a cancelled or partial "
+                    "prediction); the others, their maps and their reviews stay as they are");
   predict->add_option("--device", pp->device, "auto, cpu or cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
   predict->add_option("--threads", pp->threads, "LibTorch CPU threads")->check(CLI::PositiveNumber);
   predict->callback([pp, ppFolds, &exitCode] {
@@ -97,6 +100,7 @@ void addFindingsCommands(CLI::App& app, int& exitCode) {
       std::printf("run %lld, folds %s on %s: %d images, %d maps stored, %.3f s per image", (long long)pp->runId,
                   foldList(r.folds).c_str(), r.device.c_str(), r.images, r.predictions, r.secondsPerImage);
       if (r.threshold >= 0) std::printf(", %lld findings at threshold %.3f", (long long)r.findings, r.threshold);
+      if (pp->onlyUnpredicted) std::printf(", %d predicted before and left as they were", r.skipped);
       std::printf("\n");
       for (const auto& f : r.failures) std::fprintf(stderr, "  not predicted: %s: %s\n", f.image.c_str(), f.reason.c_str());
       if (r.cancelled) return 130;

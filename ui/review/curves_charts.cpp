@@ -71,6 +71,7 @@ void CurveCharts::build(Chart& c, CurveKind kind) {
   const bool roc = kind == CurveKind::Roc;
   c.chart = new QChart;
   c.chart->setAnimationOptions(QChart::NoAnimation);
+  c.chart->setLocalizeNumbers(true);  // axis labels ("%.1f") in the UI's locale
   c.chart->legend()->setAlignment(Qt::AlignBottom);
   c.chart->setMargins(QMargins(4, 4, 4, 4));
   c.chart->layout()->setContentsMargins(0, 0, 0, 0);

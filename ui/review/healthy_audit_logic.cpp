@@ -4,7 +4,11 @@
 #include <QFont>
 #include <QPalette>
 #include <QGuiApplication>
+#include <QLocale>
 #include <algorithm>
+
+#include "review/review_logic.h"
+#include "training/training_logic.h"
 
 namespace lightbox::ui {
 
@@ -75,23 +79,30 @@ QString auditIncludedText(const workflows::AuditImage& image, bool wholeImage) {
 
 QString auditImageText(const workflows::AuditImage& image) {
   const QString name = QFileInfo(QString::fromStdString(image.sourcePath)).fileName();
-  const QString kind = QString::fromStdString(image.arrayKind);
-  if (kind.startsWith(QLatin1String("slice:")))
-    return HealthyAuditModel::tr("%1 — slice %2").arg(name).arg(kind.mid(6).toInt());
-  return name.isEmpty() ? QString::fromStdString(image.sourcePath) : name;
+  return fileAndSliceText(name.isEmpty() ? QString::fromStdString(image.sourcePath) : name,
+                          QString::fromStdString(image.arrayKind));
+}
+
+QString auditRunText(const workflows::ReviewRun& run) {
+  // This window never trains: a stored "running" is a run trained elsewhere or interrupted.
+  const QString status = runStatusText(run.status, false);
+  const QString preset = QString::fromStdString(run.preset);
+  if (run.name.empty()) return HealthyAuditModel::tr("Run %1 (%2, %3)").arg(run.id).arg(preset, status);
+  return HealthyAuditModel::tr("Run %1 “%2” (%3, %4)").arg(run.id).arg(QString::fromStdString(run.name), preset, status);
 }
 
 QString auditSummaryText(const workflows::HealthyAudit& audit, bool canAudit) {
   QStringList lines;
-  lines << HealthyAuditModel::tr("Run %1, folds %2: %3 of %4 healthy images audited by the folds that never trained "
-                                 "on them, on %5.")
+  // %n drives "fold"/"folds"; the fold ids follow as a list.
+  lines << HealthyAuditModel::tr("Run %1, fold(s) %2: %3 of %4 healthy images audited by the folds that never "
+                                 "trained on them, on %5.", "", int(audit.folds.size()))
                .arg(audit.runId)
                .arg(auditFoldsText(audit.folds))
-               .arg(audit.audited())
-               .arg(audit.images.size())
+               .arg(QLocale().toString(qint64(audit.audited())))
+               .arg(QLocale().toString(qint64(audit.images.size())))
                .arg(QString::fromStdString(audit.createdAt));
   if (audit.threshold)
-    lines << HealthyAuditModel::tr("Voxels above the model's threshold %1.").arg(*audit.threshold, 0, 'f', 3);
+    lines << HealthyAuditModel::tr("Voxels above the model's threshold %1.").arg(QLocale().toString(*audit.threshold, 'f', 3));
   else
     lines << HealthyAuditModel::tr("The model has no threshold yet, so no voxels are counted above it.");
   const auto slicesAlone = std::count_if(audit.images.begin(), audit.images.end(),
@@ -177,7 +188,7 @@ QVariant HealthyAuditModel::data(const QModelIndex& index, int role) const {
   switch (index.column()) {
     case RankColumn: return ranks_[size_t(index.row())] > 0 ? QVariant(ranks_[size_t(index.row())]) : QVariant(QStringLiteral("—"));
     case ImageColumn: return auditImageText(*im);
-    case ScoreColumn: return im->audited ? QString::number(im->score, 'f', 4) : tr("not audited");
+    case ScoreColumn: return im->audited ? QLocale().toString(im->score, 'f', 4) : tr("not audited");
     case FoldsColumn: return auditFoldsText(im->heldOutBy);
     case AboveThresholdColumn:
       return im->audited && im->voxelsAboveThreshold ? QVariant(qint64(*im->voxelsAboveThreshold)) : QVariant(QStringLiteral("—"));

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "lightbox/workflows/audit.h"
+#include "lightbox/workflows/review.h"
 
 namespace lightbox::ui {
 
@@ -31,6 +32,8 @@ QString auditIncludedText(const workflows::AuditImage& image, bool wholeImage);
 QString auditImageText(const workflows::AuditImage& image);
 /// What the panel says above the table: how many were audited when, at which threshold, and every reason the
 /// stored audit is stale (or that the build cannot audit again).
+/// The audit's run list entry: "Run 3 “name” (preset, finished)", the status in words as the Training page gives it.
+QString auditRunText(const workflows::ReviewRun& run);
 QString auditSummaryText(const workflows::HealthyAudit& audit, bool canAudit);
 
 /// The panel's first size: room for the table's six columns and the viewer's toolbar side by side (about 650 pixels

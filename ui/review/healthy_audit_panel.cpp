@@ -166,13 +166,7 @@ void HealthyAuditPanel::setProject(const QString& projectPath) {
       setStatus(tr("Cannot read the project: %1").arg(QString::fromStdString(e.what())));
     }
   }
-  for (const auto& r : catalogue_.runs) {
-    const QString name = r.name.empty() ? QString() : QStringLiteral(" “%1”").arg(QString::fromStdString(r.name));
-    runCombo_->addItem(tr("Run %1%2 (%3, %4)")
-                           .arg(r.id)
-                           .arg(name, QString::fromStdString(r.preset), QString::fromStdString(r.status)),
-                       qint64(r.id));
-  }
+  for (const auto& r : catalogue_.runs) runCombo_->addItem(auditRunText(r), qint64(r.id));
   onRunChanged();
 }
 
@@ -359,7 +353,7 @@ void HealthyAuditPanel::showRow(int row) {
       viewer_->setOverlay(o);
       mapNote_->setText(audit_ && audit_->threshold
                             ? tr("Heat map: mean of the held-out folds' maps, drawn above the threshold %1.")
-                                  .arg(*audit_->threshold, 0, 'f', 3)
+                                  .arg(QLocale().toString(*audit_->threshold, 'f', 3))
                             : tr("Heat map: mean of the held-out folds' maps."));
     } else {
       mapNote_->setText(QString::fromStdString(r.view->mapNote));

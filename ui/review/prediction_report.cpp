@@ -4,6 +4,8 @@
 #include <QLocale>
 #include <QStringList>
 
+#include "training/training_logic.h"
+
 namespace lightbox::ui {
 
 namespace {
@@ -13,12 +15,10 @@ class PredictionText {
 };
 
 QString deviceAndSpeed(const workflows::PredictResult& r) {
-  const QString device = QString::fromStdString(r.device);
+  const QString device = deviceText(r.device);
   if (r.images == 0) return PredictionText::tr("on %1").arg(device);
   return PredictionText::tr("on %1, %2 s per image").arg(device, QLocale().toString(r.secondsPerImage, 'g', 3));
 }
-
-bool isThresholdWarning(const std::string& w) { return w.rfind("no threshold", 0) == 0; }
 
 }  // namespace
 
@@ -31,8 +31,9 @@ PredictionReport describePrediction(const workflows::PredictResult& r, bool canc
   if (r.threshold < 0)
     warnings << PredictionText::tr("No threshold for this model: maps and scores are stored, findings are not made — propose one "
                    "on the Training page, then press “Find again at this threshold” here.");
-  for (const auto& w : r.warnings)
-    if (!isThresholdWarning(w)) warnings << QString::fromStdString(w);
+  for (size_t i = 0; i < r.warnings.size(); ++i)
+    if (i >= r.warningCodes.size() || r.warningCodes[i] != workflows::kPredictWarningNoThreshold)
+      warnings << QString::fromStdString(r.warnings[i]);
 
   if (cancelled)
     out.status = PredictionText::tr("Prediction cancelled after %n image(s); the images done so far are kept", nullptr, r.images);
@@ -47,7 +48,7 @@ PredictionReport describePrediction(const workflows::PredictResult& r, bool canc
   else out.status += QStringLiteral(".");
 
   QStringList d;
-  d << PredictionText::tr("Device: %1").arg(QString::fromStdString(r.device));
+  d << PredictionText::tr("Device: %1").arg(deviceText(r.device));
   d << PredictionText::tr("Images predicted: %1").arg(r.images);
   if (r.skipped) d << PredictionText::tr("Images predicted before, left as they were: %1").arg(r.skipped);
   if (r.images) d << PredictionText::tr("Seconds per image: %1").arg(QLocale().toString(r.secondsPerImage, 'g', 3));

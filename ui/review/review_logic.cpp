@@ -147,8 +147,20 @@ QString imageDisplayName(const std::string& sourcePath) {
   const qsizetype slash = path.indexOf(QRegularExpression(QStringLiteral("[/\\\\]")));
   if (colon >= 2 && (slash < 0 || colon < slash)) path = path.mid(colon + 1);
   const qsizetype last = path.lastIndexOf(QRegularExpression(QStringLiteral("[/\\\\]")));
-  const QString name = last >= 0 ? path.mid(last + 1) : path;
-  return name.isEmpty() ? QString::fromStdString(sourcePath) : name;
+  QString name = last >= 0 ? path.mid(last + 1) : path;
+  if (name.isEmpty()) return QString::fromStdString(sourcePath);
+  // A generated image names its source array after '#' ("b.nii.gz#slice:0003"): the slice in words, 1-based.
+  const qsizetype hash = name.lastIndexOf(QLatin1Char('#'));
+  if (hash > 0) {
+    const QString kind = name.mid(hash + 1);
+    const QString shown = fileAndSliceText(name.left(hash), kind);
+    if (shown != name.left(hash)) return shown;
+  }
+  return name;
+}
+
+QString elideComboText(const QString& text, const QFontMetrics& metrics) {
+  return metrics.elidedText(text, Qt::ElideMiddle, metrics.averageCharWidth() * 48);
 }
 
 QString progressText(int64_t reviewed, int64_t total) {

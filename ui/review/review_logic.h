@@ -3,6 +3,7 @@
 // legend, the histogram beside the threshold slider, the threshold <-> slider mapping, and the words shown for
 // review states. Tested in tests/ui/review/test_review_logic.cpp.
 
+#include <QFontMetrics>
 #include <QRgb>
 #include <QString>
 #include <QStringList>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "lightbox/workflows/review.h"
+#include "viewer/viewer_text.h"  // slice numbers in words: the ranking and the findings table use them
 
 namespace lightbox::ui {
 
@@ -51,8 +53,13 @@ QString imageReviewStateText(ImageReviewState state);
 
 /// An image's file name for the ranking: the source path's last component, past a "dataset:" prefix the project's
 /// own images carry ("review-demo:volume4.nii.gz" -> "volume4.nii.gz", "simulated-lesions:/data/b.nii.gz#slice:0003"
-/// -> "b.nii.gz#slice:0003"); a Windows drive ("C:\x\a.png") is no prefix.
+/// -> "b.nii.gz — slice 4", the slice in words as fileAndSliceText gives it); a Windows drive ("C:\x\a.png") is no
+/// prefix.
 QString imageDisplayName(const std::string& sourcePath);
+
+/// A combo entry as shown: whole up to about 48 average characters, else elided in the middle (the start names it,
+/// the end holds the counts); the whole text goes in the entry's tooltip.
+QString elideComboText(const QString& text, const QFontMetrics& metrics);
 
 /// "12 of 30 reviewed".
 QString progressText(int64_t reviewed, int64_t total);

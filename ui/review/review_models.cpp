@@ -190,7 +190,7 @@ QVariant FindingTableModel::data(const QModelIndex& index, int role) const {
       case ScoreColumn: return f->maxScore ? QLocale().toString(*f->maxScore, 'f', 3) : QString();
       case SizeColumn: return sizeText(f->sizeMm, f->ndim);
       case PositionColumn: return positionText(f->centroidMm, f->ndim);
-      case SliceColumn: return f->sliceIndex ? QVariant::fromValue<qlonglong>(*f->sliceIndex + 1) : QVariant();
+      case SliceColumn: return f->sliceIndex ? QVariant::fromValue<qlonglong>(displaySliceNumber(*f->sliceIndex)) : QVariant();
       case DecisionColumn: return decisionText(f->decision);
       case NoteColumn: return QString::fromStdString(f->note);
       case CategoryColumn: return QString::fromStdString(f->category);
@@ -198,15 +198,14 @@ QVariant FindingTableModel::data(const QModelIndex& index, int role) const {
     }
   }
   if (role == Qt::ToolTipRole) {
-    QString t = tr("Finding %1: max score %2, mean %3, %4 voxels, found at threshold %5")
+    QString t = tr("Finding %1: max score %2, mean %3, %n voxel(s), found at threshold %4", nullptr, int(f->sizeVoxels))
                     .arg(f->id)
                     .arg(QLocale().toString(f->maxScore.value_or(0), 'f', 3))
                     .arg(QLocale().toString(f->meanScore.value_or(0), 'f', 3))
-                    .arg(f->sizeVoxels)
                     .arg(f->threshold ? QLocale().toString(*f->threshold, 'g', 4) : tr("— (manual)"));
     // Everything the table may elide or hide (narrow panel, empty columns) is here too.
     t += tr("\nCentre %1 (LPS), size %2").arg(positionText(f->centroidMm, f->ndim), sizeText(f->sizeMm, f->ndim));
-    if (f->sliceIndex) t += tr(", slice %1").arg(*f->sliceIndex + 1);
+    if (f->sliceIndex) t += tr(", %1").arg(sliceText(*f->sliceIndex));
     if (!f->category.empty()) t += tr("\nCategory: %1").arg(QString::fromStdString(f->category));
     if (!f->note.empty()) t += tr("\nNote: %1").arg(QString::fromStdString(f->note));
     if (f->manual) t += tr("\nDrawn by hand (%1), not found by the model").arg(manualShapeText(f->manualShape));

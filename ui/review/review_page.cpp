@@ -74,7 +74,8 @@ void ReviewPage::buildUi() {
   modelCombo_->setToolTip(tr("A trained run's model: the ensemble of its folds (voxel-wise mean) or one fold"));
   datasetCombo_ = new QComboBox(this);
   datasetCombo_->setObjectName(QStringLiteral("reviewDatasetCombo"));
-  datasetCombo_->setMinimumContentsLength(20);
+  // Sized to its entries (they are elided to a sane width), so that a narrow window does not clip "… image(s)".
+  datasetCombo_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   predictButton_ = new QPushButton(tr("Predict"), this);
   predictButton_->setObjectName(QStringLiteral("predictButton"));
   cancelButton_ = new QPushButton(tr("Cancel"), this);
@@ -303,7 +304,16 @@ void ReviewPage::buildUi() {
             if (f && !f->centroidVoxel.empty()) {
               Index v{0, 0, 0};
               for (size_t a = 0; a < f->centroidVoxel.size() && a < 3; ++a) v[a] = std::llround(f->centroidVoxel[a]);
-              viewer_->centreOn(v);
+              if (f->bboxMin.size() == f->centroidVoxel.size() && f->bboxMax.size() == f->centroidVoxel.size()) {
+                Index lo{0, 0, 0}, hi{1, 1, 1};
+                for (size_t a = 0; a < f->bboxMin.size() && a < 3; ++a) {
+                  lo[a] = f->bboxMin[a];
+                  hi[a] = f->bboxMax[a];
+                }
+                viewer_->showRegion(v, lo, hi);  // pans only when the finding is not already in view
+              } else {
+                viewer_->centreOn(v);
+              }
             }
             refreshOverlay();
             refreshFindingsPanel();
@@ -459,10 +469,14 @@ void ReviewPage::fillModels() {
     QString truth;
     if (d.groundTruthMasks) truth = tr(", %n with masks", nullptr, int(d.groundTruthMasks));
     else if (d.groundTruthBoxLists) truth = tr(", %n with boxes", nullptr, int(d.groundTruthBoxLists));
-    datasetCombo_->addItem(tr("%1 (%2, %n image(s)%3)", nullptr, int(d.images))
-                               .arg(QString::fromStdString(d.name), QString::fromStdString(d.role), truth),
-                           QVariant::fromValue<qlonglong>(d.id));
+    const QString text = tr("%1 (%2, %n image(s)%3)", nullptr, int(d.images))
+                             .arg(QString::fromStdString(d.name), QString::fromStdString(d.role), truth);
+    datasetCombo_->addItem(elideComboText(text, datasetCombo_->fontMetrics()), QVariant::fromValue<qlonglong>(d.id));
+    datasetCombo_->setItemData(datasetCombo_->count() - 1, text, Qt::ToolTipRole);
   }
+  // The layout squeezes a combo down to its minimum, which QComboBox computes once: the entries' width is the
+  // minimum here (bounded, as they are elided).
+  datasetCombo_->setMinimumWidth(datasetCombo_->sizeHint().width());
   if (const int i = modelCombo_->findData(keepModel); i >= 0) modelCombo_->setCurrentIndex(i);
   if (const int i = datasetCombo_->findData(keepDataset); i >= 0) datasetCombo_->setCurrentIndex(i);
   // Prefer a dataset the chosen model has predicted.
@@ -692,7 +706,7 @@ void ReviewPage::refreshThresholdWidgets() {
   if (threshold_.proposed && threshold_.source == "user") text += tr("\nProposed: %1").arg(QLocale().toString(*threshold_.proposed, 'f', 3));
   if (data_) {
     const auto& h = histogram_->histogram();
-    if (h.total > 0) text += tr("\n%1 % of voxels above").arg(100.0 * double(h.above(t)) / double(h.total), 0, 'f', 2);
+    if (h.total > 0) text += tr("\n%1 % of voxels above").arg(QLocale().toString(100.0 * double(h.above(t)) / double(h.total), 'f', 2));
   }
   thresholdLabel_->setText(text);
   histogram_->setThreshold(t);

@@ -34,6 +34,7 @@ QChart* newChart(const QString& title) {
   auto* chart = new QChart;
   chart->setTitle(title);
   chart->setAnimationOptions(QChart::NoAnimation);
+  chart->setLocalizeNumbers(true);  // axis labels ("%.2f") in the UI's locale: 0,25 in German
   chart->legend()->setAlignment(Qt::AlignBottom);
   chart->setMargins(QMargins(4, 4, 4, 4));
   chart->layout()->setContentsMargins(0, 0, 0, 0);

@@ -52,7 +52,7 @@ MonitorSeries buildMonitorSeries(const workflows::FoldMetrics& fold) {
       t.key = QString::fromStdString(key);
       const auto id = taskFromKey(key);
       t.task = id ? int(*id) : -1;
-      t.label = id ? QString::fromUtf8(taskDisplayName(*id).data(), qsizetype(taskDisplayName(*id).size())) : t.key;
+      t.label = id ? paperTaskName(int(*id)) : t.key;  // translated, as the coverage chart names it
       t.points = toPoints(s);
       out.heldoutAp.append(std::move(t));
     }
@@ -147,6 +147,28 @@ QString taskIdList(const std::vector<int>& tasks) {
   QStringList parts;
   for (int t : tasks) parts << QString::number(t);
   return parts.join(QStringLiteral(", "));
+}
+
+QString runStatusText(const std::string& status, bool trainingHere) {
+  if (status == "running") return trainingHere ? TrainingLogic::tr("training") : TrainingLogic::tr("interrupted — resumable");
+  if (status == "queued") return TrainingLogic::tr("queued");
+  if (status == "paused") return TrainingLogic::tr("paused — resumable");
+  if (status == "cancelled") return TrainingLogic::tr("cancelled — resumable");
+  if (status == "failed") return TrainingLogic::tr("failed");
+  if (status == "finished") return TrainingLogic::tr("finished");
+  return QString::fromStdString(status);
+}
+
+QString deviceText(const std::string& device) {
+  const QString d = QString::fromStdString(device);
+  static const QRegularExpression cpuThreads(QStringLiteral("^cpu \\((\\d+) threads?\\)$"));
+  static const QRegularExpression cuda(QStringLiteral("^cuda:(\\d+)$"));
+  if (d == QLatin1String("cpu")) return TrainingLogic::tr("CPU");
+  if (const auto m = cpuThreads.match(d); m.hasMatch())
+    return TrainingLogic::tr("CPU, %n thread(s)", nullptr, m.captured(1).toInt());
+  if (const auto m = cuda.match(d); m.hasMatch()) return TrainingLogic::tr("CUDA GPU %1").arg(m.captured(1).toInt());
+  if (d == QLatin1String("cuda (not available)")) return TrainingLogic::tr("CUDA (not available)");
+  return d;
 }
 
 bool isResumable(const QString& status, bool runningHere) {

@@ -71,6 +71,15 @@ QString paperTaskName(int task, bool withId = false);
 /// "0, 2, 3".
 QString taskIdList(const std::vector<int>& tasks);
 
+/// A run's or fold's stored status ("queued", "running", "paused", "cancelled", "failed", "finished") in words, with
+/// "— resumable" where Resume applies. `trainingHere`: this window is training it; a stored "running" otherwise
+/// means the process that trained it was interrupted. An unknown word is shown as stored. The Training page's runs
+/// list and monitor and the healthy-set audit's run list all use this one.
+QString runStatusText(const std::string& status, bool trainingHere);
+/// The device a run or a prediction used ("cpu (2 threads)", "cpu", "cuda:0", "cuda (not available)", as the models
+/// layer describes it) in words: "CPU, 2 threads", "CPU", "CUDA GPU 0"; anything else as stored.
+QString deviceText(const std::string& device);
+
 /// Statuses a run can be resumed from: paused, cancelled, and "running" when this window is not running it (the
 /// process that was died: a crash or a kill).
 bool isResumable(const QString& status, bool runningHere);

@@ -171,12 +171,11 @@ void TrainingPage::showMetrics(const workflows::RunMetrics& run) {
 
   const QLocale locale;
   const bool here = isTraining() && run.runId == activeRunId_;
-  QString status = QString::fromStdString(run.status);
-  if (status == QLatin1String("running") && !here) status = tr("interrupted or running elsewhere — resumable");
+  const QString status = runStatusText(run.status, here);
   monitorTitle_->setText(tr("<b>Run %1</b> — %2 — %3 — %4")
                              .arg(run.runId)
                              .arg(QString::fromStdString(run.preset).toHtmlEscaped(), status.toHtmlEscaped(),
-                                  QString::fromStdString(run.device).toHtmlEscaped()));
+                                  deviceText(run.device).toHtmlEscaped()));
   for (const auto& f : run.folds) {
     if (f.fold != fold) continue;
     charts_->showSeries(buildMonitorSeries(f));

@@ -26,14 +26,7 @@ QString apSummary(const std::vector<std::pair<std::string, double>>& ap) {
 }  // namespace
 
 QString TrainingPage::statusText(const workflows::RunOverview& run) const {
-  const QString s = QString::fromStdString(run.status);
-  const bool here = isTraining() && run.id == activeRunId_;
-  if (s == QLatin1String("running")) return here ? tr("training") : tr("interrupted — resumable");
-  if (s == QLatin1String("paused")) return tr("paused — resumable");
-  if (s == QLatin1String("cancelled")) return tr("cancelled — resumable");
-  if (s == QLatin1String("failed")) return tr("failed");
-  if (s == QLatin1String("finished")) return tr("finished");
-  return s;
+  return runStatusText(run.status, isTraining() && run.id == activeRunId_);
 }
 
 void TrainingPage::onRunsLoaded() {
@@ -61,7 +54,7 @@ void TrainingPage::onRunsLoaded() {
     item->setText(0, tr("Run %1").arg(r.id));
     item->setText(1, QString::fromStdString(r.preset));
     item->setText(2, statusText(r));
-    item->setText(8, QString::fromStdString(r.device));
+    item->setText(8, deviceText(r.device));
     const QDateTime updated = QDateTime::fromString(QString::fromStdString(r.updatedAt), Qt::ISODateWithMs);
     item->setText(9, updated.isValid() ? locale.toString(updated.toLocalTime(), QLocale::ShortFormat)
                                        : QString::fromStdString(r.updatedAt));
@@ -78,7 +71,7 @@ void TrainingPage::onRunsLoaded() {
       fold->setData(0, kRunIdRole, qint64(r.id));
       fold->setData(0, kFoldRole, f.fold);
       fold->setText(0, tr("fold %1").arg(f.fold));
-      fold->setText(2, QString::fromStdString(f.status));
+      fold->setText(2, runStatusText(f.status, isTraining() && r.id == activeRunId_));
       fold->setText(3, taskIdList(f.trainTasks));
       fold->setText(4, taskIdList(f.heldoutTasks));
       fold->setText(5, locale.toString(qint64(f.steps)));
@@ -96,7 +89,7 @@ void TrainingPage::onRunsLoaded() {
       item->setText(4, taskIdList(r.folds[0].heldoutTasks));
       item->setText(7, apSummary(r.folds[0].bestPixelAp));
     } else {
-      item->setText(3, tr("%1 folds").arg(r.folds.size()));
+      item->setText(3, tr("%n fold(s)", nullptr, int(r.folds.size())));
     }
     item->setText(5, locale.toString(steps));
     item->setText(6, anyBest ? locale.toString(bestLoss, 'g', 4) : QString());

@@ -15,6 +15,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "lightbox/workflows/image_view.h"
+#include "viewer/viewer_text.h"
 #include "viewer/slice_view.h"
 #include "viewer/viewer_model.h"
 #include "viewer/window_level.h"
@@ -225,9 +226,17 @@ void ImageViewer::showImage(std::shared_ptr<const workflows::ViewableImage> imag
     sourceLabel_->setText(tr("Original %1 file: %2").arg(formatName(img.format), QString::fromStdString(img.readPath)));
     sourceLabel_->setStyleSheet(QString());
   } else {
-    sourceLabel_->setText(tr("Showing the stored working array (%1), not the original: %2. Values are preprocessed, "
-                             "not in the modality's units.")
-                              .arg(QString::fromStdString(img.arrayKind), QString::fromStdString(img.fallbackReason)));
+    // The review and the audit choose the working array on purpose: said here in the UI's words. Otherwise the
+    // reason is the reader's error about the original (a file name and a system message), quoted as it is.
+    const QString kind = arrayKindText(QString::fromStdString(img.arrayKind));
+    sourceLabel_->setText(
+        img.sameGridAsMap
+            ? tr("Showing the stored working array (%1), the one the model saw, so that map and image share one grid. "
+                 "Values are preprocessed, not in the modality's units.")
+                  .arg(kind)
+            : tr("Showing the stored working array (%1), not the original, which could not be read: %2. Values are "
+                 "preprocessed, not in the modality's units.")
+                  .arg(kind, QString::fromStdString(img.fallbackReason)));
     sourceLabel_->setStyleSheet(QStringLiteral("color:#b35c00; font-weight:bold;"));
   }
   const Geometry& g = img.image.geometry();
@@ -318,7 +327,7 @@ void ImageViewer::refreshProbe() {
   const Index& i = *probe;
   const float v = model_->value(i);
   const QString unit = model_->valueUnit();
-  const QString value = QLocale().toString(double(v), 'g', 6) + (unit.isEmpty() ? QString() : QStringLiteral(" ") + unit);
+  const QString value = voxelValueText(double(v)) + (unit.isEmpty() ? QString() : QStringLiteral(" ") + unit);
   // Voxel indices are shown x (fastest array axis) first, as most viewers do.
   const QString voxel = img->image.ndim() == 3 ? tr("(%1, %2, %3)").arg(i[2]).arg(i[1]).arg(i[0])
                                                : tr("(%1, %2)").arg(i[1]).arg(i[0]);
@@ -365,6 +374,12 @@ void ImageViewer::centreOn(const Index& voxel) {
   if (!model_->hasImage() || !model_->image()->image.shape().contains(voxel)) return;
   model_->setCursor(voxel);
   for (auto* v : views_) v->centreOn(voxel);
+}
+
+void ImageViewer::showRegion(const Index& voxel, const Index& boxMin, const Index& boxMax) {
+  if (!model_->hasImage() || !model_->image()->image.shape().contains(voxel)) return;
+  model_->setCursor(voxel);
+  for (auto* v : views_) v->reveal(boxMin, boxMax);
 }
 
 void ImageViewer::setAnnotationMode(std::optional<AnnotationMode> mode) {

@@ -65,6 +65,9 @@ public:
   const OverlayLayer* overlay() const;
   /// Moves the cursor to the voxel, so that every plane shows its slice, and pans each view to centre it.
   void centreOn(const Index& voxel);
+  /// Shows a region: the cursor moves to `voxel` (so a volume's planes show its slices), and each view pans only
+  /// when the region's box [boxMin, boxMax) (max exclusive) is not wholly visible, keeping the zoom.
+  void showRegion(const Index& voxel, const Index& boxMin, const Index& boxMax);
 
   /// Drawing instead of window/level on every view; nullopt back to the usual mouse.
   void setAnnotationMode(std::optional<AnnotationMode> mode);

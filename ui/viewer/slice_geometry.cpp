@@ -193,6 +193,24 @@ void ViewTransform::zoomAbout(const SliceLayout& layout, double factor, double x
   panY += y - after[1];
 }
 
+bool ViewTransform::reveal(const SliceLayout& layout, double u0, double v0, double u1, double v1) {
+  const auto a = sliceToScreen(layout, u0, v0), b = sliceToScreen(layout, u1, v1);
+  constexpr double kSlack = 0.5;  // a box touching the view's edge by rounding is visible
+  if (a[0] >= -kSlack && a[1] >= -kSlack && b[0] <= viewWidth + kSlack && b[1] <= viewHeight + kSlack) return false;
+  panX += viewWidth / 2 - (a[0] + b[0]) / 2;
+  panY += viewHeight / 2 - (a[1] + b[1]) / 2;
+  return true;
+}
+
+std::array<double, 4> slicePixelRect(const SliceLayout& layout, const Index& boxMin, const Index& boxMax) {
+  Index last = boxMax;
+  for (auto& i : last) i = std::max<int64_t>(0, i - 1);
+  for (size_t a = 0; a < last.size(); ++a) last[a] = std::max(last[a], boxMin[a]);
+  const auto p = layout.pixelOf(boxMin), q = layout.pixelOf(last);
+  return {double(std::min(p[0], q[0])), double(std::min(p[1], q[1])), double(std::max(p[0], q[0]) + 1),
+          double(std::max(p[1], q[1]) + 1)};
+}
+
 Vec3 voxelToPatient(const Geometry& geometry, const Index& voxel) {
   return geometry.indexToPatient({double(voxel[0]), double(voxel[1]), double(voxel[2])});
 }

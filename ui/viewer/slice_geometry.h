@@ -83,7 +83,15 @@ struct ViewTransform {
   std::array<double, 2> sliceToScreen(const SliceLayout& layout, double u, double v) const;
   /// Zooms by `factor` keeping the slice point under (x, y) in place.
   void zoomAbout(const SliceLayout& layout, double factor, double x, double y);
+  /// Brings the slice rectangle [u0, u1) x [v0, v1) into view, keeping the zoom: no pan at all when it is already
+  /// wholly visible (jumping to centre it would throw the image off-centre for nothing), else a pan that centres
+  /// it. True when it panned.
+  bool reveal(const SliceLayout& layout, double u0, double v0, double u1, double v1);
 };
+
+/// The screen-pixel rectangle [u0, u1) x [v0, v1) of this layout that the array box [boxMin, boxMax) (max exclusive,
+/// array axis order) covers, whatever the flips.
+std::array<double, 4> slicePixelRect(const SliceLayout& layout, const Index& boxMin, const Index& boxMax);
 
 /// Patient position (mm, LPS) of the centre of a voxel.
 Vec3 voxelToPatient(const Geometry& geometry, const Index& voxel);

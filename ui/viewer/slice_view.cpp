@@ -160,6 +160,13 @@ void SliceView::centreOn(const Index& voxel) {
   update();
 }
 
+void SliceView::reveal(const Index& boxMin, const Index& boxMax) {
+  if (!model_->hasImage()) return;
+  const SliceLayout& l = model_->layout(plane_);
+  const auto r = slicePixelRect(l, boxMin, boxMax);
+  if (transform_.reveal(l, r[0], r[1], r[2], r[3])) update();
+}
+
 void SliceView::resizeEvent(QResizeEvent*) {
   transform_.viewWidth = std::max(1, width());
   transform_.viewHeight = std::max(1, height());

@@ -34,6 +34,9 @@ class SliceView : public QWidget {
   void resetView();
   /// Pans (keeping the zoom) so that the voxel's pixel sits at the centre of the view.
   void centreOn(const Index& voxel);
+  /// Pans (keeping the zoom) only as far as needed to show the array box [boxMin, boxMax) on this plane: not at all
+  /// when it is wholly visible, else so that it is centred.
+  void reveal(const Index& boxMin, const Index& boxMax);
   /// The overlay of the current slice as rendered (heat map through its colour table; null when none), for tests.
   const QImage& renderedOverlay() const { return overlay_; }
   /// Outline edges of the overlay's contour mask on the current slice, slice pixel coordinates.

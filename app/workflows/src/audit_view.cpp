@@ -35,6 +35,7 @@ AuditImageView loadAuditImage(const std::string& projectPath, int64_t runId, con
   w.arrayKind = kind;
   w.hasPatientGeometry = image->meta.format == "dicom" || image->meta.format == "nifti";
   w.fallbackReason = "the audit shows the array the model saw, so that map and image share one grid";
+  w.sameGridAsMap = true;
   w.image = std::move(array->image);
   if (!row.audited) out.mapNote = "not audited: no fold that held it out";
   else out.map = detail::auditMap(proj, runId, row.heldOutBy, w.image, device, out.mapNote);

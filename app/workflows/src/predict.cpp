@@ -63,11 +63,16 @@ PredictResult runPrediction(const PredictParams& params, ProgressSink& progress)
   result.device = predictor.device();
   if (params.threshold >= 0) result.threshold = params.threshold;
   else if (const auto t = proj.thresholds().current(params.runId, model.folds)) result.threshold = t->value;
+  const auto warn = [&](const char* code, std::string text) {
+    result.warningCodes.emplace_back(code);
+    result.warnings.push_back(std::move(text));
+  };
   if (result.threshold < 0)
-    result.warnings.push_back("no threshold for this model yet: maps and scores are stored, findings are not "
-                              "(run `lightbox-cli threshold` first, or give --threshold)");
+    warn(kPredictWarningNoThreshold, "no threshold for this model yet: maps and scores are stored, findings are not "
+                                     "(run `lightbox-cli threshold` first, or give --threshold)");
   if (model.preset.meantForGpu && predictor.device() == "cpu")
-    result.warnings.push_back("preset '" + model.preset.name + "' is the paper's GPU network: expect seconds per image");
+    warn(kPredictWarningGpuPresetOnCpu,
+         "preset '" + model.preset.name + "' is the paper's GPU network: expect seconds per image");
   for (const auto& w : result.warnings) progress.warning(w);
 
   std::vector<project::ImageRecord> rows = proj.images().list(dataset->id);

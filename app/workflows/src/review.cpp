@@ -218,6 +218,7 @@ ReviewImageData loadReviewImage(const std::string& projectPath, int64_t predicti
   out.working.arrayKind = kind;
   out.working.hasPatientGeometry = row->meta.format == "dicom" || row->meta.format == "nifti" || row->meta.format == "simulated";
   out.working.fallbackReason = "the review shows the array the model saw, so that map and image share one grid";
+  out.working.sameGridAsMap = true;
   out.working.image = std::move(array->image);
   out.map = std::move(prediction->map);
   out.map.geometry() = out.working.image.geometry();

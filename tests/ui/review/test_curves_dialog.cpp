@@ -68,6 +68,8 @@ class TestCurvesDialog : public QObject {
     QVERIFY2(d.statusText().startsWith(QStringLiteral("5 image")), qPrintable(d.statusText()));  // no .qm: "image(s)"
     CurveCharts* sample = d.charts(CurveLevel::Sample);
     CurveCharts* pixel = d.charts(CurveLevel::Pixel);
+    for (QChartView* v : d.findChildren<QChartView*>())  // axis numbers in the UI's locale, not printf's
+      QVERIFY2(v->chart()->localizeNumbers(), qPrintable(v->objectName()));
     QCOMPARE(sample->title(CurveKind::Roc),
              QStringLiteral("ROC — AUROC %1").arg(d.curves()->sample.areaUnderRoc.value, 0, 'f', 3));
     QVERIFY(pixel->title(CurveKind::PrecisionRecall).startsWith(QStringLiteral("Precision–recall — AP 0.")));

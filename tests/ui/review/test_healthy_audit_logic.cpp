@@ -3,6 +3,8 @@
 #include <QtTest>
 
 #include <QFont>
+#include <QLocale>
+#include <QTranslator>
 
 #include "review/healthy_audit_logic.h"
 
@@ -25,6 +27,19 @@ workflows::AuditImage row(int64_t id, const char* kind, double score, std::vecto
   return a;
 }
 
+/// Stands in for the English .qm (which the coordinator's lupdate makes): "(s)" of a %n string becomes "" or "s", as
+/// the English plural forms say; and it records the source texts, to show what translators are given.
+class EnglishPlurals : public QTranslator {
+ public:
+  mutable QStringList sources;
+  bool isEmpty() const override { return false; }
+  QString translate(const char*, const char* source, const char*, int n) const override {
+    sources << QString::fromUtf8(source);
+    if (n < 0) return {};
+    return QString::fromUtf8(source).replace(QStringLiteral("(s)"), n == 1 ? QString() : QStringLiteral("s"));
+  }
+};
+
 }  // namespace
 
 class TestHealthyAuditLogic : public QObject {
@@ -40,7 +55,7 @@ class TestHealthyAuditLogic : public QObject {
     QCOMPARE(text(0, C::RankColumn), QString("1"));
     QCOMPARE(text(2, C::RankColumn), QString("3"));
     QCOMPARE(text(3, C::RankColumn), QString("—"));
-    QCOMPARE(text(0, C::ImageColumn), QString("brain3.nii.gz — slice 12"));
+    QCOMPARE(text(0, C::ImageColumn), QString("brain3.nii.gz — slice 13"));  // stored slice:0012, shown 1-based
     QCOMPARE(text(2, C::ImageColumn), QString("brain5.nii.gz"));
     QCOMPARE(text(0, C::ScoreColumn), QString("0.7000"));
     QCOMPARE(text(3, C::ScoreColumn), QString("not audited"));
@@ -113,6 +128,59 @@ class TestHealthyAuditLogic : public QObject {
     QVERIFY2(s.contains("1 slice(s) excluded on their own") && !s.contains("image(s) excluded"), qPrintable(s));
   }
 
+  void foldCountDrivesTheNoun() {
+    EnglishPlurals english;
+    QCoreApplication::installTranslator(&english);
+    workflows::HealthyAudit a;
+    a.runId = 1;
+    a.folds = {3};
+    a.createdAt = "2026-12-01T10:00:00Z";
+    a.images = {row(1, "preprocessed", 0.3, {3})};
+    const QString one = auditSummaryText(a, true);
+    a.folds = {0, 1};
+    const QString two = auditSummaryText(a, true);
+    QCoreApplication::removeTranslator(&english);
+    QVERIFY2(one.contains("Run 1, fold 3: 1 of 1 healthy images"), qPrintable(one));
+    QVERIFY2(two.contains("Run 1, folds 0, 1: 1 of 1 healthy images"), qPrintable(two));
+  }
+
+  void runListSaysTheStatusInWordsAndQuotesInTheTranslation() {
+    EnglishPlurals english;
+    QCoreApplication::installTranslator(&english);
+    workflows::ReviewRun r;
+    r.id = 3;
+    r.preset = "tiny-2d";
+    r.status = "running";  // the audit never trains: a run marked running was interrupted (or trains elsewhere)
+    const QString plain = auditRunText(r);
+    r.name = "baseline";
+    r.status = "finished";
+    const QString named = auditRunText(r);
+    QCoreApplication::removeTranslator(&english);
+    QCOMPARE(plain, QStringLiteral("Run 3 (tiny-2d, interrupted — resumable)"));
+    QCOMPARE(named, QStringLiteral("Run 3 “baseline” (tiny-2d, finished)"));
+    // The quotes are the translator's to choose: they are in the text handed to translation, not added around it.
+    QVERIFY2(english.sources.contains(QStringLiteral("Run %1 “%2” (%3, %4)")), qPrintable(english.sources.join('|')));
+  }
+
+  void numbersFollowTheLocale() {
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    workflows::HealthyAudit a;
+    a.runId = 4;
+    a.folds = {0};
+    a.threshold = 0.05;
+    a.images = {row(1, "slice:0061", 0.3, {0})};
+    const QString s = auditSummaryText(a, true);
+    HealthyAuditModel m;
+    m.setAudit(a.images);
+    const QString score = m.index(0, HealthyAuditModel::ScoreColumn).data().toString();
+    const QString image = m.index(0, HealthyAuditModel::ImageColumn).data().toString();
+    QLocale::setDefault(before);
+    QVERIFY2(s.contains("0,050"), qPrintable(s));
+    QCOMPARE(score, QStringLiteral("0,3000"));
+    QCOMPARE(image, QStringLiteral("brain1.nii.gz — slice 62"));  // stored slice:0061, shown 1-based
+  }
+
   void summaryNamesStalenessAndTheBuild() {
     workflows::HealthyAudit a;
     a.runId = 4;
@@ -121,7 +189,7 @@ class TestHealthyAuditLogic : public QObject {
     a.images = {row(1, "preprocessed", 0.3, {0}), row(2, "preprocessed", 0, {})};
     a.images[0].excluded = true;
     QString s = auditSummaryText(a, true);
-    QVERIFY2(s.contains("Run 4, folds 0, 1: 1 of 2 healthy images audited"), qPrintable(s));
+    QVERIFY2(s.contains("Run 4, fold(s) 0, 1: 1 of 2 healthy images audited"), qPrintable(s));
     QVERIFY(s.contains("no threshold yet"));
     QVERIFY(s.contains("1 image(s) excluded"));
     QVERIFY(!s.contains("out of date"));

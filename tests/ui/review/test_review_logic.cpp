@@ -118,7 +118,7 @@ class TestReviewLogic : public QObject {
     PredictionReport ok = describePrediction(r, false);
     QVERIFY(ok.complete);
     QCOMPARE(ok.failed, 0);
-    QVERIFY2(ok.status.contains("6 image") && ok.status.contains("cpu") && ok.status.contains("0.123 s per image"),
+    QVERIFY2(ok.status.contains("6 image") && ok.status.contains("CPU") && ok.status.contains("0.123 s per image"),
              qPrintable(ok.status));
     QVERIFY(!ok.status.contains("Details"));
     QVERIFY(ok.details.contains("Findings: 10 at threshold 0.500"));
@@ -127,9 +127,11 @@ class TestReviewLogic : public QObject {
     r.skipped = 2;
     r.threshold = -1;
     r.findings = 0;
-    r.warnings = {"no threshold for this model yet: maps and scores are stored, findings are not (run `lightbox-cli "
+    // The page recognises the workflow's threshold warning by its code, whatever its words say.
+    r.warnings = {"this model has none yet: maps and scores are stored, findings are not (run `lightbox-cli "
                   "threshold` first, or give --threshold)",
                   "preset 'paper-2d' is the paper's GPU network: expect seconds per image"};
+    r.warningCodes = {workflows::kPredictWarningNoThreshold, workflows::kPredictWarningGpuPresetOnCpu};
     r.failures = {{"/data/two-slices.nii.gz", "holds 2 slices; predicting a stack of slices is not implemented yet"}};
     const PredictionReport partial = describePrediction(r, false);
     QVERIFY(!partial.complete);
@@ -142,7 +144,7 @@ class TestReviewLogic : public QObject {
     QVERIFY(!partial.details.contains("lightbox-cli"));        // ... not the command line's
     QVERIFY(partial.details.contains("the paper's GPU network"));
     QVERIFY(partial.details.contains("left as they were: 2"));
-    QVERIFY(partial.details.contains("Device: cpu"));
+    QVERIFY(partial.details.contains("Device: CPU"));
 
     r.failures.clear();
     r.warnings.clear();
@@ -158,7 +160,8 @@ class TestReviewLogic : public QObject {
   // The ranking's Image column shows the file name, not the end of a "dataset:" path; the tooltip the whole path.
   void rankingShowsFileNames() {
     QCOMPARE(imageDisplayName("review-demo:volume4.nii.gz"), QStringLiteral("volume4.nii.gz"));
-    QCOMPARE(imageDisplayName("simulated-lesions:/data/b.nii.gz#slice:0003"), QStringLiteral("b.nii.gz#slice:0003"));
+    QCOMPARE(imageDisplayName("simulated-lesions:/data/b.nii.gz#slice:0003"), QStringLiteral("b.nii.gz — slice 4"));
+    QCOMPARE(imageDisplayName("simulated-lesions:/data/b.nii.gz#preprocessed"), QStringLiteral("b.nii.gz#preprocessed"));
     QCOMPARE(imageDisplayName("/data/scans/case 12.dcm"), QStringLiteral("case 12.dcm"));
     QCOMPARE(imageDisplayName("C:\\scans\\a.png"), QStringLiteral("a.png"));
     QCOMPARE(imageDisplayName("/data/odd:name.png"), QStringLiteral("odd:name.png"));
@@ -171,6 +174,29 @@ class TestReviewLogic : public QObject {
     QCOMPARE(model.index(0, ReviewImageModel::NameColumn).data().toString(), QStringLiteral("volume4.nii.gz"));
     QVERIFY(model.index(0, ReviewImageModel::NameColumn).data(Qt::ToolTipRole).toString().startsWith(
         QStringLiteral("review-demo:volume4.nii.gz\n")));
+  }
+
+  // Display 1-based, files 0-based: the ranking, the audit, the curves lists and the findings table say the same
+  // number for the same stored slice.
+  void sliceNumbersAreOneBasedWhereverShown() {
+    QCOMPARE(displaySliceNumber(0), qint64(1));
+    QCOMPARE(sliceText(62), QStringLiteral("slice 63"));
+    QCOMPARE(sliceText(62, 181), QStringLiteral("slice 63 of 181"));
+    QCOMPARE(fileAndSliceText("ch2bet.nii.gz", "slice:0062"), QStringLiteral("ch2bet.nii.gz — slice 63"));
+    QCOMPARE(fileAndSliceText("ch2bet.nii.gz", "preprocessed"), QStringLiteral("ch2bet.nii.gz"));
+    QCOMPARE(imageDisplayName("simulated-lesions:/d/ch2bet.nii.gz#slice:0062"), QStringLiteral("ch2bet.nii.gz — slice 63"));
+
+    std::vector<workflows::ReviewFinding> findings(1);
+    findings[0].id = 7;
+    findings[0].ndim = 2;
+    findings[0].sliceIndex = 62;
+    findings[0].sizeVoxels = 1;
+    FindingTableModel model;
+    model.setFindings(findings);
+    QCOMPARE(model.index(0, FindingTableModel::SliceColumn).data().toLongLong(), qint64(63));
+    const QString tip = model.index(0, FindingTableModel::SliceColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("slice 63")) && !tip.contains(QStringLiteral("slice 62")), qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("1 voxel(s)")), qPrintable(tip));  // %n: one voxel is "1 voxel"
   }
 
   void undoStackStoresEveryStep() {

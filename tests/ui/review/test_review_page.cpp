@@ -3,6 +3,8 @@
 // Ctrl+Z) stored at once, centring on a 3D finding, the export dialog and the CSV read back. With
 // LIGHTBOX_REVIEW_SCREENSHOT=<file.png> it also saves a picture of the workspace.
 #include <QCheckBox>
+#include <QComboBox>
+#include <QStyleOptionComboBox>
 #include <QFile>
 #include <QTableView>
 #include <QUndoStack>
@@ -15,6 +17,7 @@
 
 #include "csv_rows.h"
 #include "review/export_dialog.h"
+#include "review/review_logic.h"
 #include "review/review_models.h"
 #include "review/review_page.h"
 #include "viewer/image_viewer.h"
@@ -187,6 +190,30 @@ class TestReviewPage : public QObject {
              qPrintable(QString("only %1 coloured pixels").arg(coloured)));
     const QString out = qEnvironmentVariable("LIGHTBOX_REVIEW_SCREENSHOT");
     if (!out.isEmpty()) QVERIFY(page.grab().save(out));
+  }
+
+  // The dataset combo shows its whole entry ("review-demo (test, 5 image(s), 5 with masks)"), also on a narrow
+  // window, instead of clipping it mid-word; a name too long for any row is elided in the middle, whole in the
+  // tooltip.
+  void datasetComboShowsItsEntryWhole() {
+    ReviewPage page;
+    page.resize(900, 700);
+    page.setProject(path_);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    auto* combo = page.findChild<QComboBox*>(QStringLiteral("reviewDatasetCombo"));
+    QVERIFY(combo && combo->count() > 0);
+    QTest::qWait(20);
+    QStyleOptionComboBox opt;
+    opt.initFrom(combo);
+    opt.editable = false;
+    const QRect field = combo->style()->subControlRect(QStyle::CC_ComboBox, &opt, QStyle::SC_ComboBoxEditField, combo);
+    const int needed = combo->fontMetrics().horizontalAdvance(combo->currentText());
+    QVERIFY2(field.width() >= needed, qPrintable(QStringLiteral("“%1” needs %2 px, has %3")
+                                                     .arg(combo->currentText()).arg(needed).arg(field.width())));
+    QVERIFY(combo->itemData(combo->currentIndex(), Qt::ToolTipRole).toString().contains(combo->currentText()));
+    QCOMPARE(elideComboText(QString(200, QLatin1Char('x')) + QStringLiteral(" (test)"), combo->fontMetrics()).right(7),
+             QStringLiteral(" (test)"));  // the end (role, count) stays readable
   }
 
   // At the default size the findings fit their table (no horizontal scroll bar), a note or a category brings its

@@ -243,7 +243,7 @@ class TestReviewPrediction : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1, kTimeout);
     QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
     const QString status = child<QLabel>(&page, "reviewStatus")->text();
-    QVERIFY2(status.contains(QStringLiteral("cpu")) && status.contains(QStringLiteral("s per image")), qPrintable(status));
+    QVERIFY2(status.contains(QStringLiteral("CPU")) && status.contains(QStringLiteral("s per image")), qPrintable(status));
     QVERIFY(!predict->isVisible());
     QCOMPARE(page.imageModel()->rowCount(), kManyImages);
     const auto after = workflows::listReviewImages(path_, run_, folds_, manySet_);

@@ -1,6 +1,7 @@
 // Presentation logic of the Training page without widgets: chart series from metric points, the coverage figures,
 // the trainer's progress line and the ETA wording, CPU estimates of the paper presets, and the queue model.
 #include <QSignalSpy>
+#include <QTranslator>
 #include <QtTest>
 
 #include "shell/eta.h"
@@ -31,6 +32,18 @@ workflows::FoldMetrics sampleFold() {
   return f;
 }
 
+/// A stand-in translation: every source text in brackets, "(s)" of a %n text resolved as English does; so a test can
+/// tell translated text from text that bypassed tr().
+class Bracketing : public QTranslator {
+ public:
+  bool isEmpty() const override { return false; }
+  QString translate(const char*, const char* source, const char*, int n) const override {
+    QString s = QString::fromUtf8(source);
+    if (n >= 0) s.replace(QStringLiteral("(s)"), n == 1 ? QString() : QStringLiteral("s"));
+    return QLatin1Char('[') + s + QLatin1Char(']');
+  }
+};
+
 }  // namespace
 
 class TestTrainingLogic : public QObject {
@@ -53,6 +66,35 @@ class TestTrainingLogic : public QObject {
     QCOMPARE(s.heldoutAp[1].points.back(), QPointF(6, 0.35));
     QCOMPARE(s.pointCount(), 2 + 3 + 3 + 3 + 3);
     QCOMPARE(buildMonitorSeries(workflows::FoldMetrics{}).pointCount(), 0);
+  }
+
+  void heldOutApLegendUsesTranslatedTaskNames() {
+    Bracketing translation;
+    QCoreApplication::installTranslator(&translation);
+    const MonitorSeries s = buildMonitorSeries(sampleFold());
+    QCoreApplication::removeTranslator(&translation);
+    QCOMPARE(s.heldoutAp[1].label, QStringLiteral("[Smooth intensity change]"));
+  }
+
+  void statusAndDeviceInWords() {
+    Bracketing translation;
+    QCoreApplication::installTranslator(&translation);
+    const QString finished = runStatusText("finished", false), paused = runStatusText("paused", false);
+    const QString here = runStatusText("running", true), elsewhere = runStatusText("running", false);
+    const QString unknown = runStatusText("exotic", false);
+    const QString cpu2 = deviceText("cpu (2 threads)"), cpu1 = deviceText("cpu (1 threads)");
+    const QString cpu = deviceText("cpu"), cuda = deviceText("cuda:0"), other = deviceText("mps");
+    QCoreApplication::removeTranslator(&translation);
+    QCOMPARE(finished, QStringLiteral("[finished]"));
+    QCOMPARE(paused, QStringLiteral("[paused — resumable]"));
+    QCOMPARE(here, QStringLiteral("[training]"));
+    QCOMPARE(elsewhere, QStringLiteral("[interrupted — resumable]"));
+    QCOMPARE(unknown, QStringLiteral("exotic"));  // a status this build does not know: as stored
+    QCOMPARE(cpu2, QStringLiteral("[CPU, 2 threads]"));
+    QCOMPARE(cpu1, QStringLiteral("[CPU, 1 thread]"));
+    QCOMPARE(cpu, QStringLiteral("[CPU]"));
+    QCOMPARE(cuda, QStringLiteral("[CUDA GPU 0]"));
+    QCOMPARE(other, QStringLiteral("mps"));
   }
 
   void coverageUsesTheBestStepAndAveragesFolds() {

@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTreeWidget>
+#include <QtCharts/QChartView>
 #include <QtTest>
 
 #include <filesystem>
@@ -119,6 +120,10 @@ class TestTrainingPage : public QObject {
     QCOMPARE(child<QComboBox>(&page, "trainingBlend")->currentData().toString(), QStringLiteral("blend"));
     QVERIFY(child<QLabel>(&page, "trainingPresetValues")->text().contains(QStringLiteral("U-Net")));
     QVERIFY(!child<QCheckBox>(&page, "trainingTask4")->isChecked());  // 0-3 train, intensity is held out
+    const auto chartViews = page.findChildren<QChartView*>();
+    QVERIFY(!chartViews.isEmpty());
+    for (QChartView* v : chartViews)  // axis numbers in the UI's locale, not printf's
+      QVERIFY2(v->chart()->localizeNumbers(), qPrintable(v->objectName()));
     setUpForm(page, 6, 2);
     QSignalSpy finished(&page, &TrainingPage::trainingFinished);
     QSignalSpy updated(&page, &TrainingPage::monitorUpdated);

@@ -8,6 +8,8 @@
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTemporaryDir>
+#include <QTranslator>
+#include <QWheelEvent>
 
 #include "fixtures.h"
 #include "lightbox/workflows/image_view.h"
@@ -41,6 +43,15 @@ bool openAndWait(ImageViewer& viewer, const QString& project, int64_t id) {
   if (!failed.isEmpty()) qWarning() << failed.first().first().toString();
   return !opened.isEmpty();
 }
+
+/// Every source text in brackets: text that bypassed tr() shows up unbracketed.
+class Bracketing : public QTranslator {
+ public:
+  bool isEmpty() const override { return false; }
+  QString translate(const char*, const char* source, const char*, int) const override {
+    return QLatin1Char('[') + QString::fromUtf8(source) + QLatin1Char(']');
+  }
+};
 
 QString grabPath(const char* name) { return QStringLiteral("/tmp/lightbox-viewer-%1.png").arg(name); }
 
@@ -181,6 +192,58 @@ class TestImageViewer : public QObject {
     QVERIFY2(text.contains("working array") && text.contains("moved-away.nii.gz"), qPrintable(text));
     QCOMPARE(viewer.view(ViewPlane::Axial)->renderedSlice().width(), 80);  // the 80 x 112 x 80 working grid
     viewer.grab().save(grabPath("working-array"));
+  }
+
+  // The review's and audit's banner is one translated sentence: no English reason from the workflow inside it.
+  void workingArrayBannerIsAllTranslated() {
+    auto img = std::make_shared<workflows::ViewableImage>();
+    img->image = Image(1, Shape(40, 60), 0.0f);
+    img->source = workflows::ViewSource::WorkingArray;
+    img->arrayKind = "slice:0061";
+    img->fallbackReason = "the review shows the array the model saw, so that map and image share one grid";
+    img->sameGridAsMap = true;
+    Bracketing translation;
+    QCoreApplication::installTranslator(&translation);
+    ImageViewer viewer;
+    viewer.showImage(img);
+    const QString text = viewer.findChild<QLabel*>("sourceLabel")->text();
+    QCoreApplication::removeTranslator(&translation);
+    QVERIFY2(text.startsWith(QStringLiteral("[Showing the stored working array ([slice 62]), the one the model saw")),
+             qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("the review shows")), qPrintable(text));
+  }
+
+  // Selecting a finding that is on screen keeps the view still (a 2D image does not jump off-centre); one out of
+  // view is brought to the centre; the zoom stays.
+  void showRegionPansOnlyWhenTheRegionIsOutOfView() {
+    auto img = std::make_shared<workflows::ViewableImage>();
+    img->image = Image(1, Shape(100, 200), 0.0f);
+    img->source = workflows::ViewSource::WorkingArray;
+    ImageViewer viewer;
+    viewer.resize(700, 500);
+    viewer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+    viewer.showImage(img);
+    SliceView* view = viewer.view(ViewPlane::Axial);
+    const QPointF off = view->pointOf({20, 30, 0});
+    QVERIFY(view->rect().contains(off.toPoint()));
+    viewer.showRegion({20, 30, 0}, {15, 25, 0}, {25, 35, 1});
+    QCOMPARE(view->pointOf({20, 30, 0}), off);  // in view: not moved to the centre
+    // Zoom in about the image's top-left so that the far corner leaves the view.
+    for (int i = 0; i < 8; ++i) {
+      QWheelEvent wheel(QPointF(5, 5), view->mapToGlobal(QPointF(5, 5)), QPoint(), QPoint(0, 120), Qt::NoButton,
+                        Qt::ControlModifier, Qt::NoScrollPhase, false);
+      QCoreApplication::sendEvent(view, &wheel);
+    }
+    const QPointF far = view->pointOf({90, 190, 0});
+    QVERIFY2(!view->rect().contains(far.toPoint()), "the zoom should have taken the corner out of view");
+    const QPointF near = view->pointOf({20, 30, 0});
+    const QPointF sizeBefore = view->pointOf({21, 31, 0}) - near;
+    viewer.showRegion({90, 190, 0}, {85, 185, 0}, {95, 195, 1});
+    const QPointF centred = view->pointOf({90, 190, 0});
+    QVERIFY2(std::abs(centred.x() - view->width() / 2.0) < 6 && std::abs(centred.y() - view->height() / 2.0) < 6,
+             qPrintable(QStringLiteral("%1,%2 in %3x%4").arg(centred.x()).arg(centred.y()).arg(view->width()).arg(view->height())));
+    QCOMPARE(view->pointOf({91, 191, 0}) - centred, sizeBefore);  // the zoom is kept
   }
 
   // The annotation hook: left-drag draws (a rubber band, then one stroke in slice coordinates) instead of changing

@@ -7,6 +7,7 @@
 
 #include "viewer/slice_geometry.h"
 #include "viewer/slice_renderer.h"
+#include "viewer/viewer_text.h"
 #include "viewer/window_level.h"
 
 using namespace lightbox;
@@ -249,6 +250,48 @@ class TestViewerLogic : public QObject {
     QCOMPARE(p[2], 40.0);
     const Vec3 centre = slicePointToPatient(g, cor, 3.5, 9.5, 7);  // the centre of that pixel
     for (int k = 0; k < 3; ++k) QVERIFY(std::abs(centre[size_t(k)] - p[size_t(k)]) < 1e-9);
+  }
+
+  // Selecting a finding already on screen leaves the view where it is; one out of view is centred; zoom is kept.
+  void revealPansOnlyWhenTheBoxIsNotWhollyVisible() {
+    const SliceLayout l = layoutFor(Shape(100, 200), Geometry{}, ViewPlane::Axial);  // 2D: 200 wide, 100 tall
+    ViewTransform t;
+    t.viewWidth = 400;
+    t.viewHeight = 200;  // 2 px per pixel, the image fills the view
+    t.zoom = 2;          // 4 px per pixel: the view shows u 50..150, v 25..75
+    const auto r = slicePixelRect(l, Index{40, 60, 0}, Index{50, 80, 1});
+    QCOMPARE(r, (std::array<double, 4>{60, 40, 80, 50}));
+    QVERIFY(!t.reveal(l, r[0], r[1], r[2], r[3]));  // in view: no jump
+    QCOMPARE(t.panX, 0.0);
+    QCOMPARE(t.panY, 0.0);
+    // Half out of view on the right (u up to 160): centred.
+    QVERIFY(t.reveal(l, 140, 40, 160, 50));
+    QCOMPARE(t.zoom, 2.0);
+    const auto centre = t.sliceToScreen(l, 150, 45);
+    QCOMPARE(centre[0], 200.0);
+    QCOMPARE(centre[1], 100.0);
+    QVERIFY(!t.reveal(l, 140, 40, 160, 50));  // now in view: stays
+  }
+
+  void probeValuesWithSensibleDigits() {
+    const QLocale before;
+    QCOMPARE(voxelValueText(-1024), QStringLiteral("-1024"));
+    QCOMPARE(voxelValueText(255), QStringLiteral("255"));
+    QCOMPARE(voxelValueText(0.123456789), QStringLiteral("0.1235"));
+    QCOMPARE(voxelValueText(3.14159265), QStringLiteral("3.142"));
+    QCOMPARE(voxelValueText(1234.5678), QStringLiteral("1234.6"));
+    QCOMPARE(voxelValueText(-0.0), QStringLiteral("0"));
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    const QString german = voxelValueText(0.5);
+    QLocale::setDefault(before);
+    QCOMPARE(german, QStringLiteral("0,5"));
+  }
+
+  void sliceNumbersAreOneBased() {
+    QCOMPARE(sliceText(0), QStringLiteral("slice 1"));
+    QCOMPARE(sliceText(62, 181), QStringLiteral("slice 63 of 181"));
+    QCOMPARE(arrayKindText("slice:0061"), QStringLiteral("slice 62"));
+    QCOMPARE(arrayKindText("preprocessed"), QStringLiteral("preprocessed"));
   }
 
   void obliqueDirectionMatrix() {

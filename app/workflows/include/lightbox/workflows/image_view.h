@@ -40,6 +40,9 @@ struct ViewableImage {
   bool hasPatientGeometry = false;   ///< false: pixel index space (PNG, JPEG, TIFF): no orientation labels
   bool convertedFromRas = false;     ///< NIfTI: the geometry was converted from RAS+ to LPS+
   std::string fallbackReason;        ///< why the original was not used (WorkingArray only), naming the file
+  /// True when the working array was chosen on purpose (review, audit: the array the model saw, so that map and image
+  /// share one grid) rather than because the original could not be read; lets a UI word it in its own language.
+  bool sameGridAsMap = false;
   std::vector<std::string> warnings; ///< reader warnings
 };
 

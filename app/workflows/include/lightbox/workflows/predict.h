@@ -35,6 +35,10 @@ struct PredictFailure {
   std::string reason;
 };
 
+/// Machine-readable kinds of PredictResult::warnings, so that a caller can tell one apart without matching words.
+inline constexpr const char* kPredictWarningNoThreshold = "no_threshold";        ///< maps stored, no findings made
+inline constexpr const char* kPredictWarningGpuPresetOnCpu = "gpu_preset_on_cpu";  ///< a paper GPU network on a CPU
+
 struct PredictResult {
   std::vector<int> folds;      ///< the ensemble's folds
   std::string device;
@@ -46,6 +50,7 @@ struct PredictResult {
   double secondsPerImage = 0;
   std::vector<PredictFailure> failures;
   std::vector<std::string> warnings;
+  std::vector<std::string> warningCodes;  ///< one per `warnings` entry, in order: a kPredictWarning… code
   bool cancelled = false;
 };
 
