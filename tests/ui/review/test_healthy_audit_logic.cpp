@@ -114,13 +114,13 @@ class TestHealthyAuditLogic : public QObject {
 
     QVERIFY(auditRowIsSlice(rows[0]) && !auditRowIsSlice(rows[2]));
     const QString slice = auditExclusionQuestion(rows[1], AuditExclusionScope::Slice);
-    QVERIFY2(slice.contains("This slice alone") && slice.contains("brain3.nii.gz — slice 13"), qPrintable(slice));
+    QVERIFY2(slice.contains("This slice alone") && slice.contains("brain3.nii.gz — slice 14"), qPrintable(slice));
     QVERIFY(auditExclusionQuestion(rows[1], AuditExclusionScope::WholeImage).contains("whole volume"));
     QVERIFY(!auditExclusionQuestion(rows[2], AuditExclusionScope::Slice).contains("slice"));
     QVERIFY(auditExcludedText(rows[1], AuditExclusionScope::Slice).contains("rest of the volume stays in"));
     QVERIFY(auditExcludedText(rows[1], AuditExclusionScope::WholeImage).contains("all of its slices"));
     QVERIFY(auditIncludedText(rows[1], true).contains("whole volume"));
-    QVERIFY(auditIncludedText(rows[1], false).contains("slice 13"));
+    QVERIFY(auditIncludedText(rows[1], false).contains("slice 14"));
 
     workflows::HealthyAudit a;
     a.images = rows;
