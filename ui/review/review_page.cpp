@@ -279,8 +279,9 @@ void ReviewPage::buildUi() {
   split->setStretchFactor(1, 5);
   split->setStretchFactor(2, 3);
   split->setChildrenCollapsible(false);
-  // The ranking needs little more than a file name; the findings table's columns need the room.
-  split->setSizes({360, 700, 540});
+  // The ranking needs a file name with its slice ("ch2bet.nii.gz — slice 63") beside rank, score and progress; the
+  // findings table's columns need the room on the right; the viewer takes the rest.
+  split->setSizes({470, 590, 540});
 
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(top);
