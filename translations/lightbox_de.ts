@@ -327,6 +327,25 @@
     </message>
 </context>
 <context>
+    <name>SliceText</name>
+    <message>
+        <source>slice %1 of %2</source>
+        <translation>Schicht %1 von %2</translation>
+    </message>
+    <message>
+        <source>slice %1</source>
+        <translation>Schicht %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>preprocessed</source>
+        <translation>vorverarbeitet</translation>
+    </message>
+</context>
+<context>
     <name>ThresholdLogic</name>
     <message>
         <source>Run %1 has no best checkpoint yet.</source>
@@ -430,6 +449,53 @@
     <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>trainiert</translation>
+    </message>
+    <message>
+        <source>interrupted — resumable</source>
+        <translation>unterbrochen – fortsetzbar</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>in der Warteschlange</translation>
+    </message>
+    <message>
+        <source>paused — resumable</source>
+        <translation>pausiert – fortsetzbar</translation>
+    </message>
+    <message>
+        <source>cancelled — resumable</source>
+        <translation>abgebrochen – fortsetzbar</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message numerus="yes">
+        <source>CPU, %n thread(s)</source>
+        <translation>
+            <numerusform>CPU, %n Thread</numerusform>
+            <numerusform>CPU, %n Threads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CUDA GPU %1</source>
+        <translation>CUDA-GPU %1</translation>
+    </message>
+    <message>
+        <source>CUDA (not available)</source>
+        <translation>CUDA (nicht verfügbar)</translation>
     </message>
 </context>
 <context>
@@ -761,6 +827,33 @@
     <message>
         <source>Edit the project&apos;s list of finding categories</source>
         <translation>Die Liste der Befundkategorien des Projekts bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui::AuditExclusionDialog</name>
+    <message>
+        <source>Exclude Slice or Volume</source>
+        <translation>Schicht oder Volumen ausschließen</translation>
+    </message>
+    <message>
+        <source>Exclude Image</source>
+        <translation>Bild ausschließen</translation>
+    </message>
+    <message>
+        <source>Exclude this slice</source>
+        <translation>Diese Schicht ausschließen</translation>
+    </message>
+    <message>
+        <source>Exclude the whole volume</source>
+        <translation>Das ganze Volumen ausschließen</translation>
+    </message>
+    <message>
+        <source>Reason (optional), e.g. ring artefact</source>
+        <translation>Grund (optional), z. B. Ringartefakt</translation>
+    </message>
+    <message>
+        <source>Exclude</source>
+        <translation>Ausschließen</translation>
     </message>
 </context>
 <context>
@@ -1179,10 +1272,6 @@ Importieren Sie zunächst einen gesunden Trainingsdatensatz (DICOM-Serien, NIfTI
 <context>
     <name>lightbox::ui::FindingTableModel</name>
     <message>
-        <source>Finding %1: max score %2, mean %3, %4 voxels, found at threshold %5</source>
-        <translation>Befund %1: max. Score %2, Mittelwert %3, %4 Voxel, gefunden bei Schwellenwert %5</translation>
-    </message>
-    <message>
         <source>— (manual)</source>
         <translation>— (manuell)</translation>
     </message>
@@ -1251,10 +1340,6 @@ Centre %1 (LPS), size %2</source>
 Zentrum %1 (LPS), Größe %2</translation>
     </message>
     <message>
-        <source>, slice %1</source>
-        <translation>, Schicht %1</translation>
-    </message>
-    <message>
         <source>
 Category: %1</source>
         <translation>
@@ -1265,6 +1350,17 @@ Kategorie: %1</translation>
 Note: %1</source>
         <translation>
 Notiz: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Finding %1: max score %2, mean %3, %n voxel(s), found at threshold %4</source>
+        <translation>
+            <numerusform>Befund %1: max. Score %2, Mittelwert %3, %n Voxel, gefunden bei Schwellenwert %4</numerusform>
+            <numerusform>Befund %1: max. Score %2, Mittelwert %3, %n Voxel, gefunden bei Schwellenwert %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, %1</source>
+        <translation>, %1</translation>
     </message>
 </context>
 <context>
@@ -1280,14 +1376,6 @@ Notiz: %1</translation>
     <message>
         <source>Excluded: %1</source>
         <translation>Ausgeschlossen: %1</translation>
-    </message>
-    <message>
-        <source>%1 — slice %2</source>
-        <translation>%1 – Schicht %2</translation>
-    </message>
-    <message>
-        <source>Run %1, folds %2: %3 of %4 healthy images audited by the folds that never trained on them, on %5.</source>
-        <translation>Lauf %1, Folds %2: %3 von %4 gesunden Bildern geprüft von den Folds, die nie mit ihnen trainiert haben, am %5.</translation>
     </message>
     <message>
         <source>Voxels above the model&apos;s threshold %1.</source>
@@ -1348,6 +1436,72 @@ Notiz: %1</translation>
         <source>State</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>Slice excluded</source>
+        <translation>Schicht ausgeschlossen</translation>
+    </message>
+    <message>
+        <source>Slice excluded: %1</source>
+        <translation>Schicht ausgeschlossen: %1</translation>
+    </message>
+    <message>
+        <source>Why is “%1” not healthy? It stays in the project, marked, and later training runs leave it out.</source>
+        <translation>Warum ist „%1“ nicht gesund? Es bleibt markiert im Projekt, spätere Trainingsläufe lassen es aus.</translation>
+    </message>
+    <message>
+        <source>Why is “%1” not healthy? This slice alone stays in the project, marked, and later training runs leave it out; the other slices of “%2” stay in.</source>
+        <translation>Warum ist „%1“ nicht gesund? Nur diese Schicht bleibt markiert im Projekt, spätere Trainingsläufe lassen sie aus; die übrigen Schichten von „%2“ bleiben dabei.</translation>
+    </message>
+    <message>
+        <source>Why is “%1” not healthy? The whole volume “%2”, all of its slices, stays in the project, marked, and later training runs leave it out.</source>
+        <translation>Warum ist „%1“ nicht gesund? Das ganze Volumen „%2“ mit allen Schichten bleibt markiert im Projekt, spätere Trainingsläufe lassen es aus.</translation>
+    </message>
+    <message>
+        <source>Excluded “%1” alone: it stays in the project, marked, and later training runs leave it out; the rest of the volume stays in.</source>
+        <translation>Nur „%1“ ausgeschlossen: Die Schicht bleibt markiert im Projekt, spätere Trainingsläufe lassen sie aus; der Rest des Volumens bleibt dabei.</translation>
+    </message>
+    <message>
+        <source>Excluded the whole volume “%1”: it stays in the project, marked, and later training runs leave all of its slices out.</source>
+        <translation>Das ganze Volumen „%1“ ausgeschlossen: Es bleibt markiert im Projekt, spätere Trainingsläufe lassen alle seine Schichten aus.</translation>
+    </message>
+    <message>
+        <source>Excluded “%1”: it stays in the project, marked, and later training runs leave it out.</source>
+        <translation>„%1“ ausgeschlossen: Es bleibt markiert im Projekt, spätere Trainingsläufe lassen es aus.</translation>
+    </message>
+    <message>
+        <source>The whole volume “%1” is included again in later training runs.</source>
+        <translation>Das ganze Volumen „%1“ wird in späteren Trainingsläufen wieder verwendet.</translation>
+    </message>
+    <message>
+        <source>“%1” is included again in later training runs.</source>
+        <translation>„%1“ wird in späteren Trainingsläufen wieder verwendet.</translation>
+    </message>
+    <message>
+        <source>Run %1 (%2, %3)</source>
+        <translation>Lauf %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>Run %1 “%2” (%3, %4)</source>
+        <translation>Lauf %1 „%2“ (%3, %4)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1, fold(s) %2: %3 of %4 healthy images audited by the folds that never trained on them, on %5.</source>
+        <translation>
+            <numerusform>Lauf %1, Fold %2: %3 von %4 gesunden Bildern geprüft vom Fold, der nie mit ihnen trainiert hat, am %5.</numerusform>
+            <numerusform>Lauf %1, Folds %2: %3 von %4 gesunden Bildern geprüft von den Folds, die nie mit ihnen trainiert haben, am %5.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slice(s) excluded on their own: kept, left out of later training runs; the rest of each volume stays in.</source>
+        <translation>
+            <numerusform>%n Schicht einzeln ausgeschlossen: bleibt im Projekt, wird in späteren Trainingsläufen ausgelassen; der Rest ihres Volumens bleibt dabei.</numerusform>
+            <numerusform>%n Schichten einzeln ausgeschlossen: bleiben im Projekt, werden in späteren Trainingsläufen ausgelassen; der Rest jedes Volumens bleibt dabei.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Slice excluded on %1</source>
+        <translation>Schicht ausgeschlossen am %1</translation>
+    </message>
 </context>
 <context>
     <name>lightbox::ui::HealthyAuditPanel</name>
@@ -1394,10 +1548,6 @@ Notiz: %1</translation>
     <message>
         <source>Cannot read the project: %1</source>
         <translation>Das Projekt kann nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>Run %1%2 (%3, %4)</source>
-        <translation>Lauf %1%2 (%3, %4)</translation>
     </message>
     <message>
         <source>fold %1</source>
@@ -1468,28 +1618,8 @@ Notiz: %1</translation>
         <translation>Das Bild kann nicht ausgeschlossen werden: %1</translation>
     </message>
     <message>
-        <source>Excluded “%1”: it stays in the project, marked, and later training runs leave it out.</source>
-        <translation>„%1“ ausgeschlossen: Es bleibt markiert im Projekt, spätere Trainingsläufe lassen es aus.</translation>
-    </message>
-    <message>
         <source>Cannot include the image: %1</source>
         <translation>Das Bild kann nicht wieder eingeschlossen werden: %1</translation>
-    </message>
-    <message>
-        <source>“%1” is included again in later training runs.</source>
-        <translation>„%1“ wird in späteren Trainingsläufen wieder verwendet.</translation>
-    </message>
-    <message>
-        <source>Why is “%1” not healthy? Excluding it excludes the whole volume “%2”, all of its slices: it stays in the project, marked, and later training runs leave it out.</source>
-        <translation>Warum ist „%1“ nicht gesund? Das Ausschließen schließt das ganze Volumen „%2“ mit allen Schichten aus: Es bleibt markiert im Projekt, spätere Trainingsläufe lassen es aus.</translation>
-    </message>
-    <message>
-        <source>Why is “%1” not healthy? It stays in the project, marked, and later training runs leave it out.</source>
-        <translation>Warum ist „%1“ nicht gesund? Es bleibt markiert im Projekt, spätere Trainingsläufe lassen es aus.</translation>
-    </message>
-    <message>
-        <source>Exclude Image</source>
-        <translation>Bild ausschließen</translation>
     </message>
     <message>
         <source>Predict the checked folds on the images they never trained on</source>
@@ -1541,6 +1671,20 @@ Notiz: %1</translation>
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n slice(s) excluded</source>
+        <translation>
+            <numerusform>%1, %n Schicht ausgeschlossen</numerusform>
+            <numerusform>%1, %n Schichten ausgeschlossen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slice(s) excluded from later training runs (healthy-set audit)</source>
+        <translation>
+            <numerusform>%n Schicht von späteren Trainingsläufen ausgeschlossen (Prüfung gesunder Bilder)</numerusform>
+            <numerusform>%n Schichten von späteren Trainingsläufen ausgeschlossen (Prüfung gesunder Bilder)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1644,10 +1788,6 @@ Aus: Linksklick setzt den Cursor. Umschalt+Ziehen mit der linken Maustaste setzt
         <translation>Originale %1-Datei: %2</translation>
     </message>
     <message>
-        <source>Showing the stored working array (%1), not the original: %2. Values are preprocessed, not in the modality&apos;s units.</source>
-        <translation>Angezeigt wird das gespeicherte Arbeitsarray (%1), nicht das Original: %2. Die Werte sind vorverarbeitet, nicht in den Einheiten der Modalität.</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 %3&lt;br&gt;Size (x × y × z): %4&lt;br&gt;Spacing: %5 mm</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 %3&lt;br&gt;Größe (x × y × z): %4&lt;br&gt;Voxelabstand: %5 mm</translation>
     </message>
@@ -1690,6 +1830,14 @@ Aus: Linksklick setzt den Cursor. Umschalt+Ziehen mit der linken Maustaste setzt
     <message>
         <source>&lt;br&gt;File window: %1</source>
         <translation>&lt;br&gt;Fenster der Datei: %1</translation>
+    </message>
+    <message>
+        <source>Showing the stored working array (%1), the one the model saw, so that map and image share one grid. Values are preprocessed, not in the modality&apos;s units.</source>
+        <translation>Angezeigt wird das gespeicherte Arbeitsarray (%1), das das Modell gesehen hat, damit Karte und Bild ein gemeinsames Raster haben. Die Werte sind vorverarbeitet, nicht in den Einheiten der Modalität.</translation>
+    </message>
+    <message>
+        <source>Showing the stored working array (%1), not the original, which could not be read: %2. Values are preprocessed, not in the modality&apos;s units.</source>
+        <translation>Angezeigt wird das gespeicherte Arbeitsarray (%1), nicht das Original, das nicht gelesen werden konnte: %2. Die Werte sind vorverarbeitet, nicht in den Einheiten der Modalität.</translation>
     </message>
 </context>
 <context>
@@ -3742,10 +3890,6 @@ Vorgeschlagen: %1</translation>
         <translation>%1 (trainiert %2, hält %3 zurück)</translation>
     </message>
     <message>
-        <source>interrupted or running elsewhere — resumable</source>
-        <translation>unterbrochen oder läuft anderswo – fortsetzbar</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Run %1&lt;/b&gt; — %2 — %3 — %4</source>
         <translation>&lt;b&gt;Lauf %1&lt;/b&gt; – %2 – %3 – %4</translation>
     </message>
@@ -3760,30 +3904,6 @@ Vorgeschlagen: %1</translation>
     <message>
         <source> · best validation loss %1 at step %2</source>
         <translation> · bester Validierungs-Loss %1 bei Schritt %2</translation>
-    </message>
-    <message>
-        <source>training</source>
-        <translation>trainiert</translation>
-    </message>
-    <message>
-        <source>interrupted — resumable</source>
-        <translation>unterbrochen – fortsetzbar</translation>
-    </message>
-    <message>
-        <source>paused — resumable</source>
-        <translation>pausiert – fortsetzbar</translation>
-    </message>
-    <message>
-        <source>cancelled — resumable</source>
-        <translation>abgebrochen – fortsetzbar</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>finished</source>
-        <translation>abgeschlossen</translation>
     </message>
     <message>
         <source>Could not read the runs: %1</source>
@@ -3802,10 +3922,6 @@ Vorgeschlagen: %1</translation>
         <translation>Fold %1</translation>
     </message>
     <message>
-        <source>%1 folds</source>
-        <translation>%1 Folds</translation>
-    </message>
-    <message>
         <source>No training runs in this project yet.</source>
         <translation>In diesem Projekt gibt es noch keine Trainingsläufe.</translation>
     </message>
@@ -3816,6 +3932,13 @@ Vorgeschlagen: %1</translation>
     <message>
         <source>Could not</source>
         <translation>Nicht möglich</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fold(s)</source>
+        <translation>
+            <numerusform>%n Fold</numerusform>
+            <numerusform>%n Folds</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -57,6 +57,16 @@
     </message>
 </context>
 <context>
+    <name>TrainingLogic</name>
+    <message numerus="yes">
+        <source>CPU, %n thread(s)</source>
+        <translation>
+            <numerusform>CPU, %n thread</numerusform>
+            <numerusform>CPU, %n threads</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>lightbox::desktop::DemoLauncher</name>
     <message numerus="yes">
         <source>Building the demo project: Colin27 slices, simulated lesions, %n minute(s) of training</source>
@@ -118,12 +128,53 @@
     </message>
 </context>
 <context>
+    <name>lightbox::ui::FindingTableModel</name>
+    <message numerus="yes">
+        <source>Finding %1: max score %2, mean %3, %n voxel(s), found at threshold %4</source>
+        <translation>
+            <numerusform>Finding %1: max score %2, mean %3, %n voxel, found at threshold %4</numerusform>
+            <numerusform>Finding %1: max score %2, mean %3, %n voxels, found at threshold %4</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>lightbox::ui::HealthyAuditModel</name>
     <message numerus="yes">
         <source>%n image(s) excluded: kept in the project, left out of later training runs.</source>
         <translation>
             <numerusform>%n image excluded: kept in the project, left out of later training runs.</numerusform>
             <numerusform>%n images excluded: kept in the project, left out of later training runs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1, fold(s) %2: %3 of %4 healthy images audited by the folds that never trained on them, on %5.</source>
+        <translation>
+            <numerusform>Run %1, fold %2: %3 of %4 healthy images audited by the fold that never trained on them, on %5.</numerusform>
+            <numerusform>Run %1, folds %2: %3 of %4 healthy images audited by the folds that never trained on them, on %5.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slice(s) excluded on their own: kept, left out of later training runs; the rest of each volume stays in.</source>
+        <translation>
+            <numerusform>%n slice excluded on its own: kept, left out of later training runs; the rest of its volume stays in.</numerusform>
+            <numerusform>%n slices excluded on their own: kept, left out of later training runs; the rest of each volume stays in.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui::ImageTableModel</name>
+    <message numerus="yes">
+        <source>%1, %n slice(s) excluded</source>
+        <translation>
+            <numerusform>%1, %n slice excluded</numerusform>
+            <numerusform>%1, %n slices excluded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slice(s) excluded from later training runs (healthy-set audit)</source>
+        <translation>
+            <numerusform>%n slice excluded from later training runs (healthy-set audit)</numerusform>
+            <numerusform>%n slices excluded from later training runs (healthy-set audit)</numerusform>
         </translation>
     </message>
 </context>
@@ -207,6 +258,16 @@
         <translation>
             <numerusform>, %n left healthy.</numerusform>
             <numerusform>, %n left healthy.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui::TrainingPage</name>
+    <message numerus="yes">
+        <source>%n fold(s)</source>
+        <translation>
+            <numerusform>%n fold</numerusform>
+            <numerusform>%n folds</numerusform>
         </translation>
     </message>
 </context>

@@ -320,6 +320,25 @@
     </message>
 </context>
 <context>
+    <name>SliceText</name>
+    <message>
+        <source>slice %1 of %2</source>
+        <translation>层面 %1 / %2</translation>
+    </message>
+    <message>
+        <source>slice %1</source>
+        <translation>层面 %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>preprocessed</source>
+        <translation>已预处理</translation>
+    </message>
+</context>
+<context>
     <name>ThresholdLogic</name>
     <message>
         <source>Run %1 has no best checkpoint yet.</source>
@@ -423,6 +442,52 @@
     <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>训练中</translation>
+    </message>
+    <message>
+        <source>interrupted — resumable</source>
+        <translation>已中断——可继续</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>paused — resumable</source>
+        <translation>已暂停——可继续</translation>
+    </message>
+    <message>
+        <source>cancelled — resumable</source>
+        <translation>已取消——可继续</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message numerus="yes">
+        <source>CPU, %n thread(s)</source>
+        <translation>
+            <numerusform>CPU，%n 个线程</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CUDA GPU %1</source>
+        <translation>CUDA GPU %1</translation>
+    </message>
+    <message>
+        <source>CUDA (not available)</source>
+        <translation>CUDA（不可用）</translation>
     </message>
 </context>
 <context>
@@ -753,6 +818,33 @@
     <message>
         <source>Edit the project&apos;s list of finding categories</source>
         <translation>编辑项目的发现类别列表</translation>
+    </message>
+</context>
+<context>
+    <name>lightbox::ui::AuditExclusionDialog</name>
+    <message>
+        <source>Exclude Slice or Volume</source>
+        <translation>排除层面或体数据</translation>
+    </message>
+    <message>
+        <source>Exclude Image</source>
+        <translation>排除图像</translation>
+    </message>
+    <message>
+        <source>Exclude this slice</source>
+        <translation>排除此层面</translation>
+    </message>
+    <message>
+        <source>Exclude the whole volume</source>
+        <translation>排除整个体数据</translation>
+    </message>
+    <message>
+        <source>Reason (optional), e.g. ring artefact</source>
+        <translation>原因（可选），例如环形伪影</translation>
+    </message>
+    <message>
+        <source>Exclude</source>
+        <translation>排除</translation>
     </message>
 </context>
 <context>
@@ -1165,10 +1257,6 @@ Import a healthy training set (DICOM series, NIfTI volumes, PNG/JPEG/TIFF images
 <context>
     <name>lightbox::ui::FindingTableModel</name>
     <message>
-        <source>Finding %1: max score %2, mean %3, %4 voxels, found at threshold %5</source>
-        <translation>发现 %1：最高评分 %2，均值 %3，%4 个体素，于阈值 %5 处发现</translation>
-    </message>
-    <message>
         <source>— (manual)</source>
         <translation>—（手动）</translation>
     </message>
@@ -1237,10 +1325,6 @@ Centre %1 (LPS), size %2</source>
 中心 %1（LPS），大小 %2</translation>
     </message>
     <message>
-        <source>, slice %1</source>
-        <translation>，层面 %1</translation>
-    </message>
-    <message>
         <source>
 Category: %1</source>
         <translation>
@@ -1251,6 +1335,16 @@ Category: %1</source>
 Note: %1</source>
         <translation>
 备注：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Finding %1: max score %2, mean %3, %n voxel(s), found at threshold %4</source>
+        <translation>
+            <numerusform>发现 %1：最高评分 %2，均值 %3，%n 个体素，于阈值 %4 处发现</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, %1</source>
+        <translation>，%1</translation>
     </message>
 </context>
 <context>
@@ -1266,14 +1360,6 @@ Note: %1</source>
     <message>
         <source>Excluded: %1</source>
         <translation>已排除：%1</translation>
-    </message>
-    <message>
-        <source>%1 — slice %2</source>
-        <translation>%1 — 层面 %2</translation>
-    </message>
-    <message>
-        <source>Run %1, folds %2: %3 of %4 healthy images audited by the folds that never trained on them, on %5.</source>
-        <translation>运行 %1，折 %2：%4 幅健康图像中有 %3 幅已由从未用其训练的折审核，时间 %5。</translation>
     </message>
     <message>
         <source>Voxels above the model&apos;s threshold %1.</source>
@@ -1333,6 +1419,70 @@ Note: %1</source>
         <source>State</source>
         <translation>状态</translation>
     </message>
+    <message>
+        <source>Slice excluded</source>
+        <translation>已排除层面</translation>
+    </message>
+    <message>
+        <source>Slice excluded: %1</source>
+        <translation>已排除层面：%1</translation>
+    </message>
+    <message>
+        <source>Why is “%1” not healthy? It stays in the project, marked, and later training runs leave it out.</source>
+        <translation>为什么“%1”不健康？它保留在项目中并已标记，以后的训练运行不再使用它。</translation>
+    </message>
+    <message>
+        <source>Why is “%1” not healthy? This slice alone stays in the project, marked, and later training runs leave it out; the other slices of “%2” stay in.</source>
+        <translation>为什么“%1”不健康？仅此层面保留在项目中并已标记，以后的训练运行不再使用它；“%2”的其他层面仍被使用。</translation>
+    </message>
+    <message>
+        <source>Why is “%1” not healthy? The whole volume “%2”, all of its slices, stays in the project, marked, and later training runs leave it out.</source>
+        <translation>为什么“%1”不健康？整个体数据“%2”及其所有层面保留在项目中并已标记，以后的训练运行不再使用它。</translation>
+    </message>
+    <message>
+        <source>Excluded “%1” alone: it stays in the project, marked, and later training runs leave it out; the rest of the volume stays in.</source>
+        <translation>已单独排除“%1”：它保留在项目中并已标记，以后的训练运行不再使用它；该体数据的其余部分仍被使用。</translation>
+    </message>
+    <message>
+        <source>Excluded the whole volume “%1”: it stays in the project, marked, and later training runs leave all of its slices out.</source>
+        <translation>已排除整个体数据“%1”：它保留在项目中并已标记，以后的训练运行不再使用其任何层面。</translation>
+    </message>
+    <message>
+        <source>Excluded “%1”: it stays in the project, marked, and later training runs leave it out.</source>
+        <translation>已排除“%1”：它保留在项目中并已标记，以后的训练运行不再使用它。</translation>
+    </message>
+    <message>
+        <source>The whole volume “%1” is included again in later training runs.</source>
+        <translation>整个体数据“%1”将重新用于以后的训练运行。</translation>
+    </message>
+    <message>
+        <source>“%1” is included again in later training runs.</source>
+        <translation>“%1”将重新用于以后的训练运行。</translation>
+    </message>
+    <message>
+        <source>Run %1 (%2, %3)</source>
+        <translation>运行 %1（%2，%3）</translation>
+    </message>
+    <message>
+        <source>Run %1 “%2” (%3, %4)</source>
+        <translation>运行 %1“%2”（%3，%4）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1, fold(s) %2: %3 of %4 healthy images audited by the folds that never trained on them, on %5.</source>
+        <translation>
+            <numerusform>运行 %1，折 %2：%4 幅健康图像中有 %3 幅已由从未用其训练的折审核，时间 %5。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slice(s) excluded on their own: kept, left out of later training runs; the rest of each volume stays in.</source>
+        <translation>
+            <numerusform>已单独排除 %n 个层面：保留在项目中，但不用于以后的训练运行；各体数据的其余部分仍被使用。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Slice excluded on %1</source>
+        <translation>层面排除于 %1</translation>
+    </message>
 </context>
 <context>
     <name>lightbox::ui::HealthyAuditPanel</name>
@@ -1379,10 +1529,6 @@ Note: %1</source>
     <message>
         <source>Cannot read the project: %1</source>
         <translation>无法读取项目：%1</translation>
-    </message>
-    <message>
-        <source>Run %1%2 (%3, %4)</source>
-        <translation>运行 %1%2（%3，%4）</translation>
     </message>
     <message>
         <source>fold %1</source>
@@ -1453,28 +1599,8 @@ Note: %1</source>
         <translation>无法排除图像：%1</translation>
     </message>
     <message>
-        <source>Excluded “%1”: it stays in the project, marked, and later training runs leave it out.</source>
-        <translation>已排除“%1”：它保留在项目中并已标记，以后的训练运行不再使用它。</translation>
-    </message>
-    <message>
         <source>Cannot include the image: %1</source>
         <translation>无法重新纳入图像：%1</translation>
-    </message>
-    <message>
-        <source>“%1” is included again in later training runs.</source>
-        <translation>“%1”将重新用于以后的训练运行。</translation>
-    </message>
-    <message>
-        <source>Why is “%1” not healthy? Excluding it excludes the whole volume “%2”, all of its slices: it stays in the project, marked, and later training runs leave it out.</source>
-        <translation>为什么“%1”不健康？排除它将排除整个体数据“%2”及其所有层面：它保留在项目中并已标记，以后的训练运行不再使用它。</translation>
-    </message>
-    <message>
-        <source>Why is “%1” not healthy? It stays in the project, marked, and later training runs leave it out.</source>
-        <translation>为什么“%1”不健康？它保留在项目中并已标记，以后的训练运行不再使用它。</translation>
-    </message>
-    <message>
-        <source>Exclude Image</source>
-        <translation>排除图像</translation>
     </message>
     <message>
         <source>Predict the checked folds on the images they never trained on</source>
@@ -1526,6 +1652,18 @@ Note: %1</source>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n slice(s) excluded</source>
+        <translation>
+            <numerusform>%1，已排除 %n 个层面</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slice(s) excluded from later training runs (healthy-set audit)</source>
+        <translation>
+            <numerusform>%n 个层面不再用于以后的训练运行（健康数据集审核）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1629,10 +1767,6 @@ Off: left-click moves the cursor. Shift+left-drag always moves the cursor.</sour
         <translation>原始 %1 文件：%2</translation>
     </message>
     <message>
-        <source>Showing the stored working array (%1), not the original: %2. Values are preprocessed, not in the modality&apos;s units.</source>
-        <translation>显示的是已存储的工作数组（%1），而非原始图像：%2。数值经过预处理，并非该模态的单位。</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 %3&lt;br&gt;Size (x × y × z): %4&lt;br&gt;Spacing: %5 mm</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 %3&lt;br&gt;大小（x × y × z）：%4&lt;br&gt;间距：%5 mm</translation>
     </message>
@@ -1675,6 +1809,14 @@ Off: left-click moves the cursor. Shift+left-drag always moves the cursor.</sour
     <message>
         <source>&lt;br&gt;File window: %1</source>
         <translation>&lt;br&gt;文件窗宽窗位：%1</translation>
+    </message>
+    <message>
+        <source>Showing the stored working array (%1), the one the model saw, so that map and image share one grid. Values are preprocessed, not in the modality&apos;s units.</source>
+        <translation>显示的是已存储的工作数组（%1），即模型所见的数组，使热图与图像共用同一网格。数值经过预处理，并非该模态的单位。</translation>
+    </message>
+    <message>
+        <source>Showing the stored working array (%1), not the original, which could not be read: %2. Values are preprocessed, not in the modality&apos;s units.</source>
+        <translation>显示的是已存储的工作数组（%1），而非原始图像（无法读取：%2）。数值经过预处理，并非该模态的单位。</translation>
     </message>
 </context>
 <context>
@@ -3716,10 +3858,6 @@ Proposed: %1</source>
         <translation>%1（训练 %2，留出 %3）</translation>
     </message>
     <message>
-        <source>interrupted or running elsewhere — resumable</source>
-        <translation>已中断或在别处运行——可继续</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Run %1&lt;/b&gt; — %2 — %3 — %4</source>
         <translation>&lt;b&gt;运行 %1&lt;/b&gt; — %2 — %3 — %4</translation>
     </message>
@@ -3734,30 +3872,6 @@ Proposed: %1</source>
     <message>
         <source> · best validation loss %1 at step %2</source>
         <translation> · 最佳验证损失 %1（第 %2 步）</translation>
-    </message>
-    <message>
-        <source>training</source>
-        <translation>训练中</translation>
-    </message>
-    <message>
-        <source>interrupted — resumable</source>
-        <translation>已中断——可继续</translation>
-    </message>
-    <message>
-        <source>paused — resumable</source>
-        <translation>已暂停——可继续</translation>
-    </message>
-    <message>
-        <source>cancelled — resumable</source>
-        <translation>已取消——可继续</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>finished</source>
-        <translation>已完成</translation>
     </message>
     <message>
         <source>Could not read the runs: %1</source>
@@ -3776,10 +3890,6 @@ Proposed: %1</source>
         <translation>折 %1</translation>
     </message>
     <message>
-        <source>%1 folds</source>
-        <translation>%1 个折</translation>
-    </message>
-    <message>
         <source>No training runs in this project yet.</source>
         <translation>此项目尚无训练运行。</translation>
     </message>
@@ -3790,6 +3900,12 @@ Proposed: %1</source>
     <message>
         <source>Could not</source>
         <translation>无法完成</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fold(s)</source>
+        <translation>
+            <numerusform>%n 个折</numerusform>
+        </translation>
     </message>
 </context>
 <context>
