@@ -42,6 +42,8 @@ QChart* newChart(const QString& title) {
   return chart;
 }
 
+/// `format` is one QChart's localised labels understand: "%d" draws no labels at all there (values are doubles), so
+/// step axes use "%.0f".
 QValueAxis* newAxis(const QString& title, const QString& format) {
   auto* axis = new QValueAxis;
   axis->setTitleText(title);
@@ -86,7 +88,7 @@ TrainingCharts::TrainingCharts(QWidget* parent) : QWidget(parent) {
   valLoss_ = new QLineSeries;
   valLoss_->setName(tr("Validation (held-out tasks)"));
   valLoss_->setPointsVisible(true);
-  lossX_ = newAxis(tr("step"), QStringLiteral("%d"));
+  lossX_ = newAxis(tr("step"), QStringLiteral("%.0f"));
   lossY_ = newAxis(QString(), QStringLiteral("%.3g"));
   lossChart_->addAxis(lossX_, Qt::AlignBottom);
   lossChart_->addAxis(lossY_, Qt::AlignLeft);
@@ -96,7 +98,7 @@ TrainingCharts::TrainingCharts(QWidget* parent) : QWidget(parent) {
   lrChart_ = newChart(tr("Learning rate"));
   lr_ = new QLineSeries;
   lr_->setName(tr("Learning rate per step"));
-  lrX_ = newAxis(tr("step"), QStringLiteral("%d"));
+  lrX_ = newAxis(tr("step"), QStringLiteral("%.0f"));
   lrY_ = newAxis(QString(), QStringLiteral("%.1e"));
   lrChart_->addAxis(lrX_, Qt::AlignBottom);
   lrChart_->addAxis(lrY_, Qt::AlignLeft);
@@ -104,7 +106,7 @@ TrainingCharts::TrainingCharts(QWidget* parent) : QWidget(parent) {
   lrChart_->legend()->hide();
 
   apChart_ = newChart(tr("Held-out task pixel AP"));
-  apX_ = newAxis(tr("step"), QStringLiteral("%d"));
+  apX_ = newAxis(tr("step"), QStringLiteral("%.0f"));
   apY_ = newAxis(QString(), QStringLiteral("%.2f"));
   apY_->setRange(0, 1);
   apChart_->addAxis(apX_, Qt::AlignBottom);

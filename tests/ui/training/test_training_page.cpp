@@ -184,7 +184,7 @@ class TestTrainingPage : public QObject {
     TrainingPage page(&jobs);
     openPage(page);
     const QByteArray shots = qgetenv("LIGHTBOX_SCREENSHOT_DIR");
-    const int steps = shots.isEmpty() ? 12 : 200;
+    const int steps = shots.isEmpty() ? 12 : 3000;  // long enough to be mid-run when grabbed on a fast machine
     setUpForm(page, steps, shots.isEmpty() ? 2 : 8);
     QSignalSpy finished(&page, &TrainingPage::trainingFinished);
     QVERIFY(page.queueFromForm());
