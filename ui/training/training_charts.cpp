@@ -58,11 +58,21 @@ void attach(QChart* chart, QLineSeries* series, QValueAxis* x, QValueAxis* y) {
   series->attachAxis(y);
 }
 
-/// x from 0 to the last step (at least 1); y over the values of `lists`, padded, or `fallback` when empty.
+/// Steps from 0 to the last one. Below 8 steps the range is 0..4 or 0..8, so that the five ticks fall on whole steps
+/// (not 0, 0.25, ... drawn as "0 0 1 1 1" by the step axis' whole-number labels).
+void fitSteps(QValueAxis* x, qreal lastStep) {
+  if (lastStep < 8) {
+    x->setRange(0, lastStep <= 4 ? 4 : 8);
+    return;
+  }
+  x->setRange(0, lastStep);
+  x->applyNiceNumbers();  // 0, 20, 40, 60 rather than 0, 14, 28, 42
+}
+
+/// x over the steps (fitSteps); y over the values of `lists`, padded, or `fallback` when empty.
 void fit(QValueAxis* x, QValueAxis* y, const QList<const QList<QPointF>*>& lists, qreal lastStep,
          std::pair<qreal, qreal> fallback, bool fromZero = false) {
-  x->setRange(0, std::max<qreal>(1, lastStep));
-  if (lastStep >= 8) x->applyNiceNumbers();  // 0, 20, 40, 60 rather than 0, 14, 28, 42
+  fitSteps(x, lastStep);
   qreal lo = std::numeric_limits<qreal>::max(), hi = std::numeric_limits<qreal>::lowest();
   for (const auto* l : lists)
     for (const QPointF& p : *l) {
@@ -174,8 +184,7 @@ void TrainingCharts::showSeries(const MonitorSeries& s) {
   const qreal last = qreal(s.lastStep);
   fit(lossX_, lossY_, {&s.trainLossAverage, &s.validationLoss}, last, {0, 1}, true);
   fit(lrX_, lrY_, {&s.learningRate}, last, {0, 1e-3}, true);
-  apX_->setRange(0, std::max<qreal>(1, last));
-  if (last >= 8) apX_->applyNiceNumbers();
+  fitSteps(apX_, last);
 
   QList<int> tasks;
   for (const TaskSeries& t : s.heldoutAp) tasks << t.task;
